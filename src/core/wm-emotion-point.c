@@ -1,0 +1,269 @@
+/* wm-emotion-point.c: How one persona feels at one stage, on the document's emotion scale. */
+#include "wm-emotion-point.h"
+
+#include "wm-enum-types.h"
+#include "wm-param.h"
+
+struct _WmEmotionPoint
+{
+  WmElement parent_instance;
+
+  char *persona;
+  char *stage;
+  double score;
+  char *label;
+  char *note;
+};
+
+G_DEFINE_FINAL_TYPE (WmEmotionPoint, wm_emotion_point, WM_TYPE_ELEMENT)
+
+enum {
+  PROP_0,
+  PROP_PERSONA,
+  PROP_STAGE,
+  PROP_SCORE,
+  PROP_LABEL,
+  PROP_NOTE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+wm_emotion_point_finalize (GObject *object)
+{
+  WmEmotionPoint *self = WM_EMOTION_POINT (object);
+
+  g_clear_pointer (&self->persona, g_free);
+  g_clear_pointer (&self->stage, g_free);
+  g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->note, g_free);
+
+  G_OBJECT_CLASS (wm_emotion_point_parent_class)->finalize (object);
+}
+
+static void
+wm_emotion_point_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  WmEmotionPoint *self = WM_EMOTION_POINT (object);
+
+  switch (prop_id)
+    {
+    case PROP_PERSONA:
+      g_value_set_string (value, self->persona);
+      break;
+    case PROP_STAGE:
+      g_value_set_string (value, self->stage);
+      break;
+    case PROP_SCORE:
+      g_value_set_double (value, self->score);
+      break;
+    case PROP_LABEL:
+      g_value_set_string (value, self->label);
+      break;
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wm_emotion_point_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  WmEmotionPoint *self = WM_EMOTION_POINT (object);
+
+  switch (prop_id)
+    {
+    case PROP_PERSONA:
+      wm_emotion_point_set_persona (self, g_value_get_string (value));
+      break;
+    case PROP_STAGE:
+      wm_emotion_point_set_stage (self, g_value_get_string (value));
+      break;
+    case PROP_SCORE:
+      wm_emotion_point_set_score (self, g_value_get_double (value));
+      break;
+    case PROP_LABEL:
+      wm_emotion_point_set_label (self, g_value_get_string (value));
+      break;
+    case PROP_NOTE:
+      wm_emotion_point_set_note (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wm_emotion_point_class_init (WmEmotionPointClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = wm_emotion_point_finalize;
+  object_class->get_property = wm_emotion_point_get_property;
+  object_class->set_property = wm_emotion_point_set_property;
+
+  properties[PROP_PERSONA] =
+    g_param_spec_string ("persona", "Persona", "Id of the persona",
+                         NULL,
+                         WM_PARAM_MODEL | WM_PARAM_ALWAYS_SAVE | WM_PARAM_REF_PERSONA);
+
+  properties[PROP_STAGE] =
+    g_param_spec_string ("stage", "Stage", "Id of the stage",
+                         NULL,
+                         WM_PARAM_MODEL | WM_PARAM_ALWAYS_SAVE | WM_PARAM_REF_STAGE);
+
+  properties[PROP_SCORE] =
+    g_param_spec_double ("score", "Score", "Score within the document's emotion scale",
+                       -10, 10, 0,
+                       WM_PARAM_MODEL | WM_PARAM_ALWAYS_SAVE);
+
+  properties[PROP_LABEL] =
+    g_param_spec_string ("label", "Label", "A short label or emoji shown by the point",
+                         NULL,
+                         WM_PARAM_MODEL);
+
+  properties[PROP_NOTE] =
+    g_param_spec_string ("note", "Note", "Note",
+                         NULL,
+                         WM_PARAM_MODEL);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+wm_emotion_point_init (WmEmotionPoint *self)
+{
+
+}
+
+WmEmotionPoint *
+wm_emotion_point_new (void)
+{
+  return g_object_new (WM_TYPE_EMOTION_POINT, NULL);
+}
+
+const char *
+wm_emotion_point_get_persona (WmEmotionPoint *self)
+{
+  g_return_val_if_fail (WM_IS_EMOTION_POINT (self), NULL);
+
+  return self->persona ? self->persona : "";
+}
+
+void
+wm_emotion_point_set_persona (WmEmotionPoint *self, const char *persona)
+{
+  g_return_if_fail (WM_IS_EMOTION_POINT (self));
+
+  /* Empty and absent are one value, so that files stay canonical. */
+  if (persona != NULL && *persona == '\0')
+    persona = NULL;
+  if (g_strcmp0 (self->persona, persona) == 0)
+    return;
+
+  g_free (self->persona);
+  self->persona = g_strdup (persona);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSONA]);
+}
+
+const char *
+wm_emotion_point_get_stage (WmEmotionPoint *self)
+{
+  g_return_val_if_fail (WM_IS_EMOTION_POINT (self), NULL);
+
+  return self->stage ? self->stage : "";
+}
+
+void
+wm_emotion_point_set_stage (WmEmotionPoint *self, const char *stage)
+{
+  g_return_if_fail (WM_IS_EMOTION_POINT (self));
+
+  /* Empty and absent are one value, so that files stay canonical. */
+  if (stage != NULL && *stage == '\0')
+    stage = NULL;
+  if (g_strcmp0 (self->stage, stage) == 0)
+    return;
+
+  g_free (self->stage);
+  self->stage = g_strdup (stage);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
+}
+
+double
+wm_emotion_point_get_score (WmEmotionPoint *self)
+{
+  g_return_val_if_fail (WM_IS_EMOTION_POINT (self), 0);
+
+  return self->score;
+}
+
+void
+wm_emotion_point_set_score (WmEmotionPoint *self, double score)
+{
+  g_return_if_fail (WM_IS_EMOTION_POINT (self));
+
+  score = CLAMP (score, -10, 10);
+  if (self->score == score)
+    return;
+
+  self->score = score;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORE]);
+}
+
+const char *
+wm_emotion_point_get_label (WmEmotionPoint *self)
+{
+  g_return_val_if_fail (WM_IS_EMOTION_POINT (self), NULL);
+
+  return self->label ? self->label : "";
+}
+
+void
+wm_emotion_point_set_label (WmEmotionPoint *self, const char *label)
+{
+  g_return_if_fail (WM_IS_EMOTION_POINT (self));
+
+  /* Empty and absent are one value, so that files stay canonical. */
+  if (label != NULL && *label == '\0')
+    label = NULL;
+  if (g_strcmp0 (self->label, label) == 0)
+    return;
+
+  g_free (self->label);
+  self->label = g_strdup (label);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
+}
+
+const char *
+wm_emotion_point_get_note (WmEmotionPoint *self)
+{
+  g_return_val_if_fail (WM_IS_EMOTION_POINT (self), NULL);
+
+  return self->note ? self->note : "";
+}
+
+void
+wm_emotion_point_set_note (WmEmotionPoint *self, const char *note)
+{
+  g_return_if_fail (WM_IS_EMOTION_POINT (self));
+
+  /* Empty and absent are one value, so that files stay canonical. */
+  if (note != NULL && *note == '\0')
+    note = NULL;
+  if (g_strcmp0 (self->note, note) == 0)
+    return;
+
+  g_free (self->note);
+  self->note = g_strdup (note);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
