@@ -1,0 +1,1 @@
+#include "wm-export.h"

@@ -1,0 +1,1 @@
+#include "wm-painter.h"
