@@ -38,6 +38,7 @@ typedef struct
   char *label;
   GPtrArray *ops;
   gboolean sealed;
+  guint64 serial; /* names the state this step leads to */
 } Step;
 
 struct _WmHistory
@@ -49,6 +50,7 @@ struct _WmHistory
   Step *open;          /* the step being recorded between begin and end */
   guint depth;
   gboolean replaying;
+  guint64 next_serial;
 };
 
 G_DEFINE_FINAL_TYPE (WmHistory, wm_history, G_TYPE_OBJECT)
@@ -61,6 +63,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 op_free (Op *op)
@@ -75,10 +84,12 @@ op_free (Op *op)
 }
 
 static Step *
-step_new (const char *label)
+step_new (WmHistory  *self,
+          const char *label)
 {
   Step *step = g_new0 (Step, 1);
 
+  step->serial = ++self->next_serial;
   step->label = g_strdup (label);
   step->ops = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
 
@@ -132,11 +143,13 @@ op_apply (Op       *op,
     }
 }
 
+/* Tells listeners the state moved, and which of undo/redo became possible. */
 static void
-notify_can (WmHistory *self,
-            gboolean   could_undo,
-            gboolean   could_redo)
+notify_changed (WmHistory *self,
+                gboolean   could_undo,
+                gboolean   could_redo)
 {
+  g_signal_emit (self, signals[CHANGED], 0);
   if (could_undo != wm_history_get_can_undo (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
   if (could_redo != wm_history_get_can_redo (self))
@@ -179,17 +192,18 @@ record (WmHistory *self,
       Op *last = g_ptr_array_index (top->ops, 0);
 
       g_value_copy (&op->new_value, &last->new_value);
+      top->serial = ++self->next_serial; /* a state no save has seen */
       op_free (op);
     }
   else
     {
-      Step *step = step_new (NULL);
+      Step *step = step_new (self, NULL);
 
       g_ptr_array_add (step->ops, op);
       g_ptr_array_add (self->undo, step);
     }
 
-  notify_can (self, could_undo, could_redo);
+  notify_changed (self, could_undo, could_redo);
 }
 
 static void
@@ -243,6 +257,15 @@ wm_history_class_init (WmHistoryClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * WmHistory::changed:
+   *
+   * The map's state moved: an edit was recorded, undone or redone.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -272,7 +295,7 @@ wm_history_begin (WmHistory  *self,
   g_return_if_fail (WM_IS_HISTORY (self));
 
   if (self->depth++ == 0)
-    self->open = step_new (label);
+    self->open = step_new (self, label);
 }
 
 void
@@ -297,7 +320,7 @@ wm_history_end (WmHistory *self)
 
   step->sealed = TRUE;
   g_ptr_array_add (self->undo, step);
-  notify_can (self, could_undo, wm_history_get_can_redo (self));
+  notify_changed (self, could_undo, wm_history_get_can_redo (self));
 }
 
 /**
@@ -534,7 +557,7 @@ replay (WmHistory *self,
   self->replaying = FALSE;
   step->sealed = TRUE;
   g_ptr_array_add (to, step);
-  notify_can (self, could_undo, could_redo);
+  notify_changed (self, could_undo, could_redo);
 
   return TRUE;
 }
@@ -555,6 +578,23 @@ wm_history_redo (WmHistory *self)
   return replay (self, self->redo, self->undo, TRUE);
 }
 
+/**
+ * wm_history_get_state:
+ *
+ * Returns: a number naming the map's current state among those this history
+ *   has made: equal before and after a save means nothing changed since, so
+ *   undoing back to the saved state makes the map clean again.
+ */
+guint64
+wm_history_get_state (WmHistory *self)
+{
+  g_return_val_if_fail (WM_IS_HISTORY (self), 0);
+
+  if (self->undo->len == 0)
+    return 0;
+  return ((Step *) g_ptr_array_index (self->undo, self->undo->len - 1))->serial;
+}
+
 /* Forgets every step, for example once a map has been loaded. */
 void
 wm_history_clear (WmHistory *self)
@@ -567,5 +607,5 @@ wm_history_clear (WmHistory *self)
   could_redo = wm_history_get_can_redo (self);
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
-  notify_can (self, could_undo, could_redo);
+  notify_changed (self, could_undo, could_redo);
 }

@@ -42,5 +42,6 @@ gboolean    wm_history_undo           (WmHistory    *self);
 gboolean    wm_history_redo           (WmHistory    *self);
 void        wm_history_seal           (WmHistory    *self);
 void        wm_history_clear          (WmHistory    *self);
+guint64     wm_history_get_state      (WmHistory    *self);
 
 G_END_DECLS
