@@ -217,7 +217,7 @@ wm_document_init (WmDocument *self)
   self->lanes = g_list_store_new (WM_TYPE_LANE);
   self->moments = g_list_store_new (WM_TYPE_MOMENT);
   self->emotion_points = g_list_store_new (WM_TYPE_EMOTION_POINT);
-  self->history = wm_history_new ();
+  self->history = wm_history_new (G_OBJECT (self));
 }
 
 WmDocument *

@@ -25,6 +25,7 @@ typedef struct
 {
   OpKind kind;
   GObject *target;     /* the object whose property is set, or the store */
+  gboolean owns_target;
   GParamSpec *pspec;   /* OP_SET */
   GValue old_value;    /* OP_SET */
   GValue new_value;    /* OP_SET */
@@ -49,8 +50,11 @@ struct _WmHistory
   GPtrArray *redo;     /* of Step, next to redo last */
   Step *open;          /* the step being recorded between begin and end */
   guint depth;
+  gboolean could_undo_before_open;
+  gboolean could_redo_before_open;
   gboolean replaying;
   guint64 next_serial;
+  GObject *owner;      /* unowned: it owns us */
 };
 
 G_DEFINE_FINAL_TYPE (WmHistory, wm_history, G_TYPE_OBJECT)
@@ -74,13 +78,30 @@ static guint signals[N_SIGNALS];
 static void
 op_free (Op *op)
 {
-  g_clear_object (&op->target);
+  if (op->owns_target)
+    g_clear_object (&op->target);
   g_clear_object (&op->item);
   if (G_IS_VALUE (&op->old_value))
     g_value_unset (&op->old_value);
   if (G_IS_VALUE (&op->new_value))
     g_value_unset (&op->new_value);
   g_free (op);
+}
+
+/* Edits of the owner hold no reference to it: it owns the history, and a
+ * reference would keep both alive forever. */
+static Op *
+op_new (WmHistory *self,
+        OpKind     kind,
+        GObject   *target)
+{
+  Op *op = g_new0 (Op, 1);
+
+  op->kind = kind;
+  op->owns_target = target != self->owner;
+  op->target = op->owns_target ? g_object_ref (target) : target;
+
+  return op;
 }
 
 static Step *
@@ -156,6 +177,39 @@ notify_changed (WmHistory *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
 }
 
+/* Whether two values of @pspec are the same to a user: GLib compares boxed
+ * values by address and tells NULL from "", which the model does not. */
+static gboolean
+values_equal (GParamSpec   *pspec,
+              const GValue *a,
+              const GValue *b)
+{
+  if (G_IS_PARAM_SPEC_STRING (pspec))
+    {
+      const char *sa = g_value_get_string (a);
+      const char *sb = g_value_get_string (b);
+
+      return g_strcmp0 (sa != NULL ? sa : "", sb != NULL ? sb : "") == 0;
+    }
+  if (pspec->value_type == G_TYPE_STRV)
+    {
+      const char * const *va = g_value_get_boxed (a);
+      const char * const *vb = g_value_get_boxed (b);
+      const char * const empty[] = { NULL };
+
+      return g_strv_equal (va != NULL ? va : empty, vb != NULL ? vb : empty);
+    }
+  if (pspec->value_type == G_TYPE_BYTES)
+    {
+      GBytes *ba = g_value_get_boxed (a);
+      GBytes *bb = g_value_get_boxed (b);
+
+      return ba == bb || (ba != NULL && bb != NULL && g_bytes_equal (ba, bb));
+    }
+
+  return g_param_values_cmp (pspec, a, b) == 0;
+}
+
 static gboolean
 can_merge (Step *top,
            Op   *op)
@@ -185,15 +239,21 @@ record (WmHistory *self,
 
   if (self->open != NULL)
     {
+      /* Listeners hear of a step once, when it ends. */
       g_ptr_array_add (self->open->ops, op);
+      return;
     }
-  else if (can_merge (top, op))
+
+  if (can_merge (top, op))
     {
       Op *last = g_ptr_array_index (top->ops, 0);
 
       g_value_copy (&op->new_value, &last->new_value);
       top->serial = ++self->next_serial; /* a state no save has seen */
       op_free (op);
+      /* Typed and deleted again: nothing is left to undo. */
+      if (values_equal (last->pspec, &last->old_value, &last->new_value))
+        g_ptr_array_remove_index (self->undo, self->undo->len - 1);
     }
   else
     {
@@ -275,10 +335,19 @@ wm_history_init (WmHistory *self)
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
 }
 
+/**
+ * wm_history_new:
+ * @owner: (nullable) (transfer none): the object that owns this history, if
+ *   any; it must outlive the history
+ */
 WmHistory *
-wm_history_new (void)
+wm_history_new (GObject *owner)
 {
-  return g_object_new (WM_TYPE_HISTORY, NULL);
+  WmHistory *self = g_object_new (WM_TYPE_HISTORY, NULL);
+
+  self->owner = owner;
+
+  return self;
 }
 
 /**
@@ -294,14 +363,17 @@ wm_history_begin (WmHistory  *self,
 {
   g_return_if_fail (WM_IS_HISTORY (self));
 
-  if (self->depth++ == 0)
-    self->open = step_new (self, label);
+  if (self->depth++ > 0)
+    return;
+
+  self->open = step_new (self, label);
+  self->could_undo_before_open = wm_history_get_can_undo (self);
+  self->could_redo_before_open = wm_history_get_can_redo (self);
 }
 
 void
 wm_history_end (WmHistory *self)
 {
-  gboolean could_undo;
   Step *step;
 
   g_return_if_fail (WM_IS_HISTORY (self));
@@ -310,7 +382,6 @@ wm_history_end (WmHistory *self)
   if (--self->depth > 0)
     return;
 
-  could_undo = wm_history_get_can_undo (self);
   step = g_steal_pointer (&self->open);
   if (step->ops->len == 0)
     {
@@ -320,7 +391,7 @@ wm_history_end (WmHistory *self)
 
   step->sealed = TRUE;
   g_ptr_array_add (self->undo, step);
-  notify_changed (self, could_undo, wm_history_get_can_redo (self));
+  notify_changed (self, self->could_undo_before_open, self->could_redo_before_open);
 }
 
 /**
@@ -350,11 +421,10 @@ wm_history_set_value (WmHistory    *self,
   g_return_if_fail (G_IS_OBJECT (object));
 
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
-  g_return_if_fail (pspec != NULL && (pspec->flags & G_PARAM_WRITABLE));
+  g_return_if_fail (pspec != NULL && (pspec->flags & G_PARAM_WRITABLE) &&
+                    !(pspec->flags & G_PARAM_CONSTRUCT_ONLY));
 
-  op = g_new0 (Op, 1);
-  op->kind = OP_SET;
-  op->target = g_object_ref (object);
+  op = op_new (self, OP_SET, object);
   op->pspec = pspec;
   g_value_init (&op->old_value, pspec->value_type);
   g_object_get_property (object, property, &op->old_value);
@@ -368,7 +438,7 @@ wm_history_set_value (WmHistory    *self,
   g_param_value_validate (pspec, &op->new_value);
 
   /* A set that changes nothing is no step: undo would seem to do nothing. */
-  if (g_param_values_cmp (pspec, &op->old_value, &op->new_value) == 0)
+  if (values_equal (pspec, &op->old_value, &op->new_value))
     {
       op_free (op);
       return;
@@ -446,9 +516,7 @@ wm_history_insert (WmHistory  *self,
   g_return_if_fail (G_IS_OBJECT (item));
   g_return_if_fail (position <= g_list_model_get_n_items (list));
 
-  op = g_new0 (Op, 1);
-  op->kind = OP_INSERT;
-  op->target = g_object_ref (G_OBJECT (list));
+  op = op_new (self, OP_INSERT, G_OBJECT (list));
   op->item = g_object_ref (item);
   op->position = position;
   record (self, op);
@@ -465,9 +533,7 @@ wm_history_remove (WmHistory  *self,
   g_return_if_fail (G_IS_LIST_STORE (list));
   g_return_if_fail (position < g_list_model_get_n_items (list));
 
-  op = g_new0 (Op, 1);
-  op->kind = OP_REMOVE;
-  op->target = g_object_ref (G_OBJECT (list));
+  op = op_new (self, OP_REMOVE, G_OBJECT (list));
   op->item = g_list_model_get_item (list, position);
   op->position = position;
   record (self, op);
@@ -490,9 +556,7 @@ wm_history_move (WmHistory  *self,
   if (from == to)
     return;
 
-  op = g_new0 (Op, 1);
-  op->kind = OP_MOVE;
-  op->target = g_object_ref (G_OBJECT (list));
+  op = op_new (self, OP_MOVE, G_OBJECT (list));
   op->position = from;
   op->to = to;
   record (self, op);
@@ -605,6 +669,9 @@ wm_history_clear (WmHistory *self)
 
   could_undo = wm_history_get_can_undo (self);
   could_redo = wm_history_get_can_redo (self);
+  if (!could_undo && !could_redo)
+    return;
+
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
   notify_changed (self, could_undo, could_redo);

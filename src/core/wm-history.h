@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 #define WM_TYPE_HISTORY (wm_history_get_type ())
 G_DECLARE_FINAL_TYPE (WmHistory, wm_history, WM, HISTORY, GObject)
 
-WmHistory  *wm_history_new            (void);
+WmHistory  *wm_history_new            (GObject      *owner);
 
 void        wm_history_begin          (WmHistory    *self,
                                        const char   *label);
