@@ -1,2 +1,29 @@
-#include "wm-document.h"
-int main (int argc, char **argv) { g_autoptr(WmDocument) d = wm_document_new (); return 0; }
+/* main.c: the waymark program.
+ *
+ * The command-line modes (export, validate) run without a display and never
+ * touch GTK; only when none of them is asked for does the editor start.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "cli/wm-cli.h"
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (wm_cli_handle (&argc, &argv, &status))
+    return status;
+
+  /* The editor window, opening the maps left in argv, comes here. */
+  return wm_cli_no_editor ();
+}

@@ -1,0 +1,254 @@
+#!/bin/bash
+# test-cli.sh: the waymark command line, run as a user would, with no display.
+#
+#   bash test-cli.sh PATH/TO/waymark
+#
+# Prints TAP. Every check runs the real binary with DISPLAY and
+# WAYLAND_DISPLAY unset.
+
+set -u
+
+waymark=$(realpath "$1")
+fixtures=$(dirname "$(realpath "$0")")/data
+unset DISPLAY WAYLAND_DISPLAY
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+mkdir out log
+
+n=0
+
+check () {
+  local description=$1
+  shift
+  n=$((n + 1))
+  if "$@"; then
+    echo "ok $n - $description"
+  else
+    echo "not ok $n - $description"
+    sed 's/^/# stdout: /' log/stdout
+    sed 's/^/# stderr: /' log/stderr
+  fi
+}
+
+# Runs waymark; its output goes to log/stdout and log/stderr, its exit
+# status to $status.
+run () {
+  "$waymark" "$@" >log/stdout 2>log/stderr
+  status=$?
+}
+
+status_is () { [ "$status" -eq "$1" ]; }
+failed () { [ "$status" -ne 0 ]; }
+one_stderr_line () { [ "$(wc -l <log/stderr)" -eq 1 ]; }
+stderr_has () { grep -qF -- "$1" log/stderr; }
+stdout_has () { grep -qF -- "$1" log/stdout; }
+out_is_empty () { [ -z "$(ls -A out)" ]; }
+starts_with () { [ "$(head -c "${#2}" "$1")" = "$2" ]; }
+is_png () { [ "$(head -c 4 "$1" | od -An -tx1 | tr -d ' \n')" = 89504e47 ]; }
+is_svg () { starts_with "$1" '<?xml' || starts_with "$1" '<svg'; }
+is_pdf () { starts_with "$1" '%PDF-'; }
+png_width () { od -An -tu1 -j16 -N4 "$1" | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }'; }
+png_height () { od -An -tu1 -j20 -N4 "$1" | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }'; }
+same_file () { cmp -s "$1" "$2"; }
+differ () { ! cmp -s "$1" "$2"; }
+all_of () { local check; for check in "$@"; do eval "$check" || return 1; done; }
+
+cat >map.waymark <<'EOF'
+{
+  "format" : "waymark",
+  "version" : 1,
+  "id" : "5e0f5c2a-7d1e-4b0e-9a51-3f4e0d2c1b01",
+  "title" : "Renewing a passport",
+  "kind" : "current-state",
+  "scale_min" : -3,
+  "scale_max" : 3,
+  "direction" : "auto",
+  "personas" : [
+    {
+      "id" : "5e0f5c2a-7d1e-4b0e-9a51-3f4e0d2c1b02",
+      "name" : "Anna",
+      "color" : "#3584e4"
+    }
+  ],
+  "stages" : [
+    {
+      "id" : "5e0f5c2a-7d1e-4b0e-9a51-3f4e0d2c1b03",
+      "name" : "Apply"
+    },
+    {
+      "id" : "5e0f5c2a-7d1e-4b0e-9a51-3f4e0d2c1b04",
+      "name" : "Wait"
+    },
+    {
+      "id" : "5e0f5c2a-7d1e-4b0e-9a51-3f4e0d2c1b05",
+      "name" : "Collect"
+    }
+  ],
+  "lanes" : [
+    {
+      "id" : "5e0f5c2a-7d1e-4b0e-9a51-3f4e0d2c1b06",
+      "kind" : "actions",
+      "title" : "Actions",
+      "cards" : {
+        "5e0f5c2a-7d1e-4b0e-9a51-3f4e0d2c1b03" : [
+          {
+            "id" : "5e0f5c2a-7d1e-4b0e-9a51-3f4e0d2c1b07",
+            "text" : "Fills in the form online"
+          }
+        ]
+      }
+    }
+  ],
+  "emotion_points" : [
+    {
+      "id" : "5e0f5c2a-7d1e-4b0e-9a51-3f4e0d2c1b08",
+      "persona" : "5e0f5c2a-7d1e-4b0e-9a51-3f4e0d2c1b02",
+      "stage" : "5e0f5c2a-7d1e-4b0e-9a51-3f4e0d2c1b04",
+      "score" : -2
+    }
+  ],
+  "moments" : [
+  ]
+}
+EOF
+
+# Broken maps: a wrong type, two problems at once, not JSON, empty.
+sed 's/"name" : "Wait"/"name" : 42/' map.waymark >wrong-type.waymark
+sed -e 's/"name" : "Wait"/"name" : 42/' -e 's/"kind" : "actions"/"kind" : "dancing"/' map.waymark >two-problems.waymark
+printf '{ "format" : "waymark", "version" : 1, "title" : ' >truncated.waymark
+: >empty.waymark
+
+# Exporting, in each format.
+run --export out/map.png map.waymark
+check "PNG export exits 0" status_is 0
+check "PNG export writes a PNG" is_png out/map.png
+check "PNG export prints the path it wrote" stdout_has "$tmp/out/map.png"
+check "PNG export is quiet on stderr" test ! -s log/stderr
+
+run --export out/map.svg map.waymark
+check "SVG export writes an SVG" all_of "status_is 0" "is_svg out/map.svg"
+
+run --export out/map.pdf map.waymark
+check "PDF export writes a PDF" all_of "status_is 0" "is_pdf out/map.pdf"
+
+run --export out/MAP.PNG map.waymark
+check "the extension is read in any case" all_of "status_is 0" "is_png out/MAP.PNG"
+
+run map.waymark --export out/after.png
+check "options may follow the map" all_of "status_is 0" "is_png out/after.png"
+
+run --export out/map2.png --scale 2 map.waymark
+check "--scale 2 doubles the width" \
+  test "$(png_width out/map2.png)" -ge $(($(png_width out/map.png) * 2 - 1)) -a \
+       "$(png_width out/map2.png)" -le $(($(png_width out/map.png) * 2))
+check "--scale 2 doubles the height" \
+  test "$(png_height out/map2.png)" -ge $(($(png_height out/map.png) * 2 - 1)) -a \
+       "$(png_height out/map2.png)" -le $(($(png_height out/map.png) * 2))
+
+run --export out/dark.png --theme dark map.waymark
+check "--theme dark exports" all_of "status_is 0" "is_png out/dark.png"
+check "--theme dark differs from light" differ out/dark.png out/map.png
+run --export out/light.png --theme light map.waymark
+check "--theme light is the default" same_file out/light.png out/map.png
+
+cp out/dark.png dark-copy.png
+run --export out/dark.png map.waymark
+check "exporting over a picture replaces it" all_of "status_is 0" "same_file out/dark.png out/map.png"
+
+check "waymark does not link GTK" eval "! ldd '$waymark' | grep -q libgtk"
+
+# Bad input: one line on stderr naming the file and the place, a failure,
+# and no picture.
+rm -rf out && mkdir out
+for map in wrong-type.waymark truncated.waymark empty.waymark missing.waymark; do
+  for format in png svg pdf; do
+    run --export "out/map.$format" "$map"
+    check "$map to $format fails" failed
+    check "$map to $format: one line on stderr naming the file" \
+      all_of one_stderr_line "stderr_has 'waymark: $map: '"
+    check "$map to $format leaves no file" out_is_empty
+  done
+done
+run --export out/map.png wrong-type.waymark
+check "the error names the place and the problem" stderr_has "stages[1].name"
+
+cp dark-copy.png out/kept.png
+run --export out/kept.png truncated.waymark
+check "a failed export leaves the old picture as it was" all_of failed "same_file out/kept.png dark-copy.png"
+check "... and nothing else" test "$(ls -A out)" = kept.png
+rm -rf out && mkdir out
+
+# Bad command lines: status 2, one line, no picture.
+run --export out/map.png --theme blue map.waymark
+check "an unknown theme is a usage error" all_of "status_is 2" one_stderr_line "stderr_has blue" out_is_empty
+for scale in 0 -1 9 abc nan; do
+  run --export out/map.png --scale "$scale" map.waymark
+  check "--scale $scale is a usage error" all_of "status_is 2" one_stderr_line out_is_empty
+done
+run --export out/map.jpg map.waymark
+check "an unknown picture format is a usage error" all_of "status_is 2" one_stderr_line "stderr_has map.jpg" out_is_empty
+run --export out/map.png map.waymark map.waymark
+check "--export takes one map" all_of "status_is 2" one_stderr_line out_is_empty
+run --export out/map.png
+check "--export needs a map" all_of "status_is 2" one_stderr_line out_is_empty
+run --export out/map.png --validate map.waymark
+check "--export and --validate exclude each other" all_of "status_is 2" one_stderr_line out_is_empty
+run --theme dark map.waymark
+check "--theme without --export is a usage error" all_of "status_is 2" one_stderr_line
+run --no-such-option
+check "an unknown option is a usage error" all_of "status_is 2" one_stderr_line "stderr_has no-such-option"
+
+# Validating.
+run --validate map.waymark
+check "a valid map validates" all_of "status_is 0" "stdout_has 'map.waymark: valid'"
+run --validate wrong-type.waymark
+check "a wrong type is invalid" all_of "status_is 1" "stdout_has 'wrong-type.waymark: stages[1].name'"
+run --validate two-problems.waymark
+check "every problem is printed, each naming the file" \
+  all_of "status_is 1" "test \$(grep -c '^two-problems.waymark: ' log/stdout) -ge 2" \
+         "test \$(grep -vc '^two-problems.waymark: ' log/stdout) -eq 0"
+run --validate truncated.waymark
+check "a truncated map is invalid" all_of "status_is 1" "stdout_has 'truncated.waymark: '"
+run --validate map.waymark wrong-type.waymark
+check "one invalid map of two fails" all_of "status_is 1" "stdout_has 'map.waymark: valid'" \
+  "stdout_has 'wrong-type.waymark: stages[1].name'"
+run --validate missing.waymark
+check "a missing map fails with one line" all_of "status_is 1" one_stderr_line "stderr_has missing.waymark"
+run --validate
+check "--validate needs a map" all_of "status_is 2" one_stderr_line
+
+# The format's own fixtures, when they are there: the valid maps export
+# and validate; every broken one fails in one line, with no picture.
+for map in "$fixtures"/*.waymark; do
+  [ -e "$map" ] || continue
+  name=$(basename "$map")
+  run --validate "$map"
+  check "fixture $name validates" status_is 0
+  for format in png svg pdf; do
+    run --export "out/map.$format" "$map"
+    check "fixture $name exports to $format" all_of "status_is 0" "is_$format out/map.$format"
+  done
+  rm -f out/*
+done
+for map in "$fixtures"/broken/*.waymark; do
+  [ -e "$map" ] || continue
+  name=$(basename "$map")
+  run --export out/map.png "$map"
+  check "broken $name: export fails in one line naming the file, with no picture" \
+    all_of failed one_stderr_line "stderr_has 'waymark: $map: '" out_is_empty
+  run --validate "$map"
+  check "broken $name: invalid, every problem naming the file" \
+    all_of "status_is 1" "test -s log/stdout" "test \$(grep -vc '^$map: ' log/stdout) -eq 0"
+done
+
+# Help, version, and no editor yet.
+run --version
+check "--version prints the version" all_of "status_is 0" "grep -qE '^waymark [0-9]+\.[0-9]+' log/stdout"
+run --help
+check "--help explains --export" all_of "status_is 0" "stdout_has --export" "stdout_has --validate"
+run
+check "with nothing to do, waymark says how to use it" all_of "status_is 2" "stderr_has --export"
+
+echo "1..$n"
