@@ -15,4 +15,18 @@ void wm_painter_draw (cairo_t       *cr,
                       WmLayout      *layout,
                       const WmTheme *theme);
 
+/* The same, but only what meets @area (layout units): for a canvas that
+ * redraws what is on screen. */
+void wm_painter_draw_area (cairo_t       *cr,
+                           WmLayout      *layout,
+                           const WmTheme *theme,
+                           const WmRect  *area);
+/* One element as it is drawn in the map, where it is in the map: a card, a
+ * moment, a stage or lane header, a persona's legend entry, the document's
+ * title block. Returns FALSE (drawing nothing) for anything else. */
+gboolean wm_painter_draw_element (cairo_t       *cr,
+                                  WmLayout      *layout,
+                                  const WmTheme *theme,
+                                  gpointer       element);
+
 G_END_DECLS
