@@ -9,11 +9,13 @@
 #include <locale.h>
 
 #include "cli/wm-cli.h"
+#include "ui/wm-application.h"
 
 int
 main (int    argc,
       char **argv)
 {
+  g_autoptr(WmApplication) application = NULL;
   int status;
 
   setlocale (LC_ALL, "");
@@ -24,6 +26,6 @@ main (int    argc,
   if (wm_cli_handle (&argc, &argv, &status))
     return status;
 
-  /* The editor window, opening the maps left in argv, comes here. */
-  return wm_cli_no_editor ();
+  application = wm_application_new ();
+  return g_application_run (G_APPLICATION (application), argc, argv);
 }

@@ -157,7 +157,13 @@ cp out/dark.png dark-copy.png
 run --export out/dark.png map.waymark
 check "exporting over a picture replaces it" all_of "status_is 0" "same_file out/dark.png out/map.png"
 
-check "waymark does not link GTK" eval "! ldd '$waymark' | grep -q libgtk"
+# The editor needs a display and fails here; export, which never
+# initialises GTK, works all the same, even with a GDK backend that
+# cannot exist.
+run map.waymark
+check "the editor needs a display" failed
+GDK_BACKEND=none-such run --export out/no-gtk.png map.waymark
+check "export never initialises GTK" all_of "status_is 0" "is_png out/no-gtk.png"
 
 # Bad input: one line on stderr naming the file and the place, a failure,
 # and no picture.
@@ -243,12 +249,10 @@ for map in "$fixtures"/broken/*.waymark; do
     all_of "status_is 1" "test -s log/stdout" "test \$(grep -vc '^$map: ' log/stdout) -eq 0"
 done
 
-# Help, version, and no editor yet.
+# Help and version.
 run --version
 check "--version prints the version" all_of "status_is 0" "grep -qE '^waymark [0-9]+\.[0-9]+' log/stdout"
 run --help
 check "--help explains --export" all_of "status_is 0" "stdout_has --export" "stdout_has --validate"
-run
-check "with nothing to do, waymark says how to use it" all_of "status_is 2" "stderr_has --export"
 
 echo "1..$n"

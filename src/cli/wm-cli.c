@@ -285,23 +285,3 @@ wm_cli_handle (int    *argc,
 
   return TRUE;
 }
-
-/**
- * wm_cli_no_editor:
- *
- * Says that this build has no editor yet, with the command-line help.
- *
- * Returns: the exit status for a usage error
- */
-int
-wm_cli_no_editor (void)
-{
-  g_auto(Options) options = { NULL };
-  g_autoptr(GOptionContext) context = create_context (&options);
-  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-  g_printerr ("%s", help);
-  g_printerr (_("waymark: this build has no editor window yet; use --export or --validate\n"));
-
-  return WM_CLI_EXIT_USAGE;
-}

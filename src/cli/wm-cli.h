@@ -16,6 +16,5 @@ typedef enum {
 gboolean wm_cli_handle       (int    *argc,
                               char ***argv,
                               int    *status);
-int      wm_cli_no_editor    (void);
 
 G_END_DECLS

@@ -1,0 +1,29 @@
+/* wm-window.h: one map in a window. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "wm-document.h"
+
+G_BEGIN_DECLS
+
+#define WM_TYPE_WINDOW (wm_window_get_type ())
+G_DECLARE_FINAL_TYPE (WmWindow, wm_window, WM, WINDOW, AdwApplicationWindow)
+
+WmWindow   *wm_window_new          (GtkApplication *application);
+WmDocument *wm_window_get_document (WmWindow       *self);
+void        wm_window_set_document (WmWindow       *self,
+                                    WmDocument     *document);
+void        wm_window_show_open_error (WmWindow     *self,
+                                       GFile        *file,
+                                       const GError *error);
+GFile      *wm_window_get_file     (WmWindow       *self);
+gboolean    wm_window_open_file    (WmWindow       *self,
+                                    GFile          *file,
+                                    GError        **error);
+gboolean    wm_window_save_file    (WmWindow       *self,
+                                    GFile          *file,
+                                    GError        **error);
+gboolean    wm_window_get_modified (WmWindow       *self);
+
+G_END_DECLS
