@@ -229,15 +229,8 @@ wm_card_set_text (WmCard *self, const char *text)
 {
   g_return_if_fail (WM_IS_CARD (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (text != NULL && *text == '\0')
-    text = NULL;
-  if (g_strcmp0 (self->text, text) == 0)
-    return;
-
-  g_free (self->text);
-  self->text = g_strdup (text);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+  if (wm_element_update_string (&self->text, text))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
 }
 
 WmChannel
@@ -315,15 +308,8 @@ wm_card_set_owner (WmCard *self, const char *owner)
 {
   g_return_if_fail (WM_IS_CARD (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (owner != NULL && *owner == '\0')
-    owner = NULL;
-  if (g_strcmp0 (self->owner, owner) == 0)
-    return;
-
-  g_free (self->owner);
-  self->owner = g_strdup (owner);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER]);
+  if (wm_element_update_string (&self->owner, owner))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER]);
 }
 
 WmOpportunityStatus
@@ -359,15 +345,8 @@ wm_card_set_kpi_name (WmCard *self, const char *kpi_name)
 {
   g_return_if_fail (WM_IS_CARD (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (kpi_name != NULL && *kpi_name == '\0')
-    kpi_name = NULL;
-  if (g_strcmp0 (self->kpi_name, kpi_name) == 0)
-    return;
-
-  g_free (self->kpi_name);
-  self->kpi_name = g_strdup (kpi_name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KPI_NAME]);
+  if (wm_element_update_string (&self->kpi_name, kpi_name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KPI_NAME]);
 }
 
 const char *
@@ -383,15 +362,8 @@ wm_card_set_kpi_unit (WmCard *self, const char *kpi_unit)
 {
   g_return_if_fail (WM_IS_CARD (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (kpi_unit != NULL && *kpi_unit == '\0')
-    kpi_unit = NULL;
-  if (g_strcmp0 (self->kpi_unit, kpi_unit) == 0)
-    return;
-
-  g_free (self->kpi_unit);
-  self->kpi_unit = g_strdup (kpi_unit);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KPI_UNIT]);
+  if (wm_element_update_string (&self->kpi_unit, kpi_unit))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KPI_UNIT]);
 }
 
 double

@@ -239,15 +239,8 @@ wm_document_set_title (WmDocument *self, const char *title)
 {
   g_return_if_fail (WM_IS_DOCUMENT (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (title != NULL && *title == '\0')
-    title = NULL;
-  if (g_strcmp0 (self->title, title) == 0)
-    return;
-
-  g_free (self->title);
-  self->title = g_strdup (title);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  if (wm_element_update_string (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
 const char *
@@ -263,15 +256,8 @@ wm_document_set_description (WmDocument *self, const char *description)
 {
   g_return_if_fail (WM_IS_DOCUMENT (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (description != NULL && *description == '\0')
-    description = NULL;
-  if (g_strcmp0 (self->description, description) == 0)
-    return;
-
-  g_free (self->description);
-  self->description = g_strdup (description);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+  if (wm_element_update_string (&self->description, description))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 
 WmMapKind
@@ -369,15 +355,8 @@ wm_document_set_created (WmDocument *self, const char *created)
 {
   g_return_if_fail (WM_IS_DOCUMENT (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (created != NULL && *created == '\0')
-    created = NULL;
-  if (g_strcmp0 (self->created, created) == 0)
-    return;
-
-  g_free (self->created);
-  self->created = g_strdup (created);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
+  if (wm_element_update_string (&self->created, created))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
 }
 
 const char *
@@ -393,15 +372,8 @@ wm_document_set_modified (WmDocument *self, const char *modified)
 {
   g_return_if_fail (WM_IS_DOCUMENT (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (modified != NULL && *modified == '\0')
-    modified = NULL;
-  if (g_strcmp0 (self->modified, modified) == 0)
-    return;
-
-  g_free (self->modified);
-  self->modified = g_strdup (modified);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  if (wm_element_update_string (&self->modified, modified))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
 const char * const *

@@ -168,3 +168,27 @@ wm_element_set_unknown (WmElement  *self,
   if (members != NULL && json_object_get_size (members) > 0)
     priv->unknown = json_object_ref (members);
 }
+
+/**
+ * wm_element_update_string:
+ * @field: a string member of an element
+ * @value: (nullable): its new value
+ *
+ * Stores a copy of @value in @field, with empty and absent as one value so
+ * that files stay canonical.
+ *
+ * Returns: whether @field changed, and so whether to notify
+ */
+gboolean
+wm_element_update_string (char       **field,
+                        const char  *value)
+{
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}

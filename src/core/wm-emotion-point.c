@@ -164,15 +164,8 @@ wm_emotion_point_set_persona (WmEmotionPoint *self, const char *persona)
 {
   g_return_if_fail (WM_IS_EMOTION_POINT (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (persona != NULL && *persona == '\0')
-    persona = NULL;
-  if (g_strcmp0 (self->persona, persona) == 0)
-    return;
-
-  g_free (self->persona);
-  self->persona = g_strdup (persona);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSONA]);
+  if (wm_element_update_string (&self->persona, persona))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSONA]);
 }
 
 const char *
@@ -188,15 +181,8 @@ wm_emotion_point_set_stage (WmEmotionPoint *self, const char *stage)
 {
   g_return_if_fail (WM_IS_EMOTION_POINT (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (stage != NULL && *stage == '\0')
-    stage = NULL;
-  if (g_strcmp0 (self->stage, stage) == 0)
-    return;
-
-  g_free (self->stage);
-  self->stage = g_strdup (stage);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
+  if (wm_element_update_string (&self->stage, stage))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
 }
 
 double
@@ -233,15 +219,8 @@ wm_emotion_point_set_label (WmEmotionPoint *self, const char *label)
 {
   g_return_if_fail (WM_IS_EMOTION_POINT (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (label != NULL && *label == '\0')
-    label = NULL;
-  if (g_strcmp0 (self->label, label) == 0)
-    return;
-
-  g_free (self->label);
-  self->label = g_strdup (label);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
+  if (wm_element_update_string (&self->label, label))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
 }
 
 const char *
@@ -257,13 +236,6 @@ wm_emotion_point_set_note (WmEmotionPoint *self, const char *note)
 {
   g_return_if_fail (WM_IS_EMOTION_POINT (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (note != NULL && *note == '\0')
-    note = NULL;
-  if (g_strcmp0 (self->note, note) == 0)
-    return;
-
-  g_free (self->note);
-  self->note = g_strdup (note);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+  if (wm_element_update_string (&self->note, note))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
 }

@@ -238,15 +238,8 @@ wm_evidence_set_date (WmEvidence *self, const char *date)
 {
   g_return_if_fail (WM_IS_EVIDENCE (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (date != NULL && *date == '\0')
-    date = NULL;
-  if (g_strcmp0 (self->date, date) == 0)
-    return;
-
-  g_free (self->date);
-  self->date = g_strdup (date);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+  if (wm_element_update_string (&self->date, date))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
 }
 
 const char *
@@ -262,15 +255,8 @@ wm_evidence_set_note (WmEvidence *self, const char *note)
 {
   g_return_if_fail (WM_IS_EVIDENCE (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (note != NULL && *note == '\0')
-    note = NULL;
-  if (g_strcmp0 (self->note, note) == 0)
-    return;
-
-  g_free (self->note);
-  self->note = g_strdup (note);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+  if (wm_element_update_string (&self->note, note))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
 }
 
 const char *
@@ -286,13 +272,6 @@ wm_evidence_set_link (WmEvidence *self, const char *link)
 {
   g_return_if_fail (WM_IS_EVIDENCE (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (link != NULL && *link == '\0')
-    link = NULL;
-  if (g_strcmp0 (self->link, link) == 0)
-    return;
-
-  g_free (self->link);
-  self->link = g_strdup (link);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINK]);
+  if (wm_element_update_string (&self->link, link))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINK]);
 }

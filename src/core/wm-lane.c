@@ -173,15 +173,8 @@ wm_lane_set_title (WmLane *self, const char *title)
 {
   g_return_if_fail (WM_IS_LANE (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (title != NULL && *title == '\0')
-    title = NULL;
-  if (g_strcmp0 (self->title, title) == 0)
-    return;
-
-  g_free (self->title);
-  self->title = g_strdup (title);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  if (wm_element_update_string (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
 const char *
@@ -197,15 +190,8 @@ wm_lane_set_persona (WmLane *self, const char *persona)
 {
   g_return_if_fail (WM_IS_LANE (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (persona != NULL && *persona == '\0')
-    persona = NULL;
-  if (g_strcmp0 (self->persona, persona) == 0)
-    return;
-
-  g_free (self->persona);
-  self->persona = g_strdup (persona);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSONA]);
+  if (wm_element_update_string (&self->persona, persona))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSONA]);
 }
 
 const char *
@@ -221,15 +207,8 @@ wm_lane_set_color (WmLane *self, const char *color)
 {
   g_return_if_fail (WM_IS_LANE (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (color != NULL && *color == '\0')
-    color = NULL;
-  if (g_strcmp0 (self->color, color) == 0)
-    return;
-
-  g_free (self->color);
-  self->color = g_strdup (color);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
+  if (wm_element_update_string (&self->color, color))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
 }
 
 /**

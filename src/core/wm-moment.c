@@ -164,15 +164,8 @@ wm_moment_set_stage (WmMoment *self, const char *stage)
 {
   g_return_if_fail (WM_IS_MOMENT (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (stage != NULL && *stage == '\0')
-    stage = NULL;
-  if (g_strcmp0 (self->stage, stage) == 0)
-    return;
-
-  g_free (self->stage);
-  self->stage = g_strdup (stage);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
+  if (wm_element_update_string (&self->stage, stage))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
 }
 
 const char *
@@ -188,15 +181,8 @@ wm_moment_set_lane (WmMoment *self, const char *lane)
 {
   g_return_if_fail (WM_IS_MOMENT (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (lane != NULL && *lane == '\0')
-    lane = NULL;
-  if (g_strcmp0 (self->lane, lane) == 0)
-    return;
-
-  g_free (self->lane);
-  self->lane = g_strdup (lane);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANE]);
+  if (wm_element_update_string (&self->lane, lane))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANE]);
 }
 
 const char *
@@ -212,15 +198,8 @@ wm_moment_set_title (WmMoment *self, const char *title)
 {
   g_return_if_fail (WM_IS_MOMENT (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (title != NULL && *title == '\0')
-    title = NULL;
-  if (g_strcmp0 (self->title, title) == 0)
-    return;
-
-  g_free (self->title);
-  self->title = g_strdup (title);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  if (wm_element_update_string (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
 const char *
@@ -236,15 +215,8 @@ wm_moment_set_description (WmMoment *self, const char *description)
 {
   g_return_if_fail (WM_IS_MOMENT (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (description != NULL && *description == '\0')
-    description = NULL;
-  if (g_strcmp0 (self->description, description) == 0)
-    return;
-
-  g_free (self->description);
-  self->description = g_strdup (description);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+  if (wm_element_update_string (&self->description, description))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 
 WmPolarity

@@ -304,15 +304,8 @@ wm_persona_set_name (WmPersona *self, const char *name)
 {
   g_return_if_fail (WM_IS_PERSONA (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (name != NULL && *name == '\0')
-    name = NULL;
-  if (g_strcmp0 (self->name, name) == 0)
-    return;
-
-  g_free (self->name);
-  self->name = g_strdup (name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  if (wm_element_update_string (&self->name, name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
 int
@@ -349,15 +342,8 @@ wm_persona_set_job_role (WmPersona *self, const char *job_role)
 {
   g_return_if_fail (WM_IS_PERSONA (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (job_role != NULL && *job_role == '\0')
-    job_role = NULL;
-  if (g_strcmp0 (self->job_role, job_role) == 0)
-    return;
-
-  g_free (self->job_role);
-  self->job_role = g_strdup (job_role);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOB_ROLE]);
+  if (wm_element_update_string (&self->job_role, job_role))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOB_ROLE]);
 }
 
 const char *
@@ -373,15 +359,8 @@ wm_persona_set_family_status (WmPersona *self, const char *family_status)
 {
   g_return_if_fail (WM_IS_PERSONA (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (family_status != NULL && *family_status == '\0')
-    family_status = NULL;
-  if (g_strcmp0 (self->family_status, family_status) == 0)
-    return;
-
-  g_free (self->family_status);
-  self->family_status = g_strdup (family_status);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAMILY_STATUS]);
+  if (wm_element_update_string (&self->family_status, family_status))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAMILY_STATUS]);
 }
 
 const char *
@@ -397,15 +376,8 @@ wm_persona_set_professional_goals (WmPersona *self, const char *professional_goa
 {
   g_return_if_fail (WM_IS_PERSONA (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (professional_goals != NULL && *professional_goals == '\0')
-    professional_goals = NULL;
-  if (g_strcmp0 (self->professional_goals, professional_goals) == 0)
-    return;
-
-  g_free (self->professional_goals);
-  self->professional_goals = g_strdup (professional_goals);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFESSIONAL_GOALS]);
+  if (wm_element_update_string (&self->professional_goals, professional_goals))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFESSIONAL_GOALS]);
 }
 
 const char *
@@ -421,15 +393,8 @@ wm_persona_set_personal_goals (WmPersona *self, const char *personal_goals)
 {
   g_return_if_fail (WM_IS_PERSONA (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (personal_goals != NULL && *personal_goals == '\0')
-    personal_goals = NULL;
-  if (g_strcmp0 (self->personal_goals, personal_goals) == 0)
-    return;
-
-  g_free (self->personal_goals);
-  self->personal_goals = g_strdup (personal_goals);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSONAL_GOALS]);
+  if (wm_element_update_string (&self->personal_goals, personal_goals))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSONAL_GOALS]);
 }
 
 const char *
@@ -445,15 +410,8 @@ wm_persona_set_motivations (WmPersona *self, const char *motivations)
 {
   g_return_if_fail (WM_IS_PERSONA (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (motivations != NULL && *motivations == '\0')
-    motivations = NULL;
-  if (g_strcmp0 (self->motivations, motivations) == 0)
-    return;
-
-  g_free (self->motivations);
-  self->motivations = g_strdup (motivations);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MOTIVATIONS]);
+  if (wm_element_update_string (&self->motivations, motivations))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MOTIVATIONS]);
 }
 
 const char *
@@ -469,15 +427,8 @@ wm_persona_set_fears (WmPersona *self, const char *fears)
 {
   g_return_if_fail (WM_IS_PERSONA (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (fears != NULL && *fears == '\0')
-    fears = NULL;
-  if (g_strcmp0 (self->fears, fears) == 0)
-    return;
-
-  g_free (self->fears);
-  self->fears = g_strdup (fears);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEARS]);
+  if (wm_element_update_string (&self->fears, fears))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEARS]);
 }
 
 const char *
@@ -493,15 +444,8 @@ wm_persona_set_preferences (WmPersona *self, const char *preferences)
 {
   g_return_if_fail (WM_IS_PERSONA (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (preferences != NULL && *preferences == '\0')
-    preferences = NULL;
-  if (g_strcmp0 (self->preferences, preferences) == 0)
-    return;
-
-  g_free (self->preferences);
-  self->preferences = g_strdup (preferences);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREFERENCES]);
+  if (wm_element_update_string (&self->preferences, preferences))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREFERENCES]);
 }
 
 const char *
@@ -517,15 +461,8 @@ wm_persona_set_needs (WmPersona *self, const char *needs)
 {
   g_return_if_fail (WM_IS_PERSONA (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (needs != NULL && *needs == '\0')
-    needs = NULL;
-  if (g_strcmp0 (self->needs, needs) == 0)
-    return;
-
-  g_free (self->needs);
-  self->needs = g_strdup (needs);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEEDS]);
+  if (wm_element_update_string (&self->needs, needs))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEEDS]);
 }
 
 const char *
@@ -541,15 +478,8 @@ wm_persona_set_frustrations (WmPersona *self, const char *frustrations)
 {
   g_return_if_fail (WM_IS_PERSONA (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (frustrations != NULL && *frustrations == '\0')
-    frustrations = NULL;
-  if (g_strcmp0 (self->frustrations, frustrations) == 0)
-    return;
-
-  g_free (self->frustrations);
-  self->frustrations = g_strdup (frustrations);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRUSTRATIONS]);
+  if (wm_element_update_string (&self->frustrations, frustrations))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRUSTRATIONS]);
 }
 
 const char *
@@ -565,15 +495,8 @@ wm_persona_set_quote (WmPersona *self, const char *quote)
 {
   g_return_if_fail (WM_IS_PERSONA (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (quote != NULL && *quote == '\0')
-    quote = NULL;
-  if (g_strcmp0 (self->quote, quote) == 0)
-    return;
-
-  g_free (self->quote);
-  self->quote = g_strdup (quote);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUOTE]);
+  if (wm_element_update_string (&self->quote, quote))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUOTE]);
 }
 
 const char *
@@ -589,15 +512,8 @@ wm_persona_set_color (WmPersona *self, const char *color)
 {
   g_return_if_fail (WM_IS_PERSONA (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (color != NULL && *color == '\0')
-    color = NULL;
-  if (g_strcmp0 (self->color, color) == 0)
-    return;
-
-  g_free (self->color);
-  self->color = g_strdup (color);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
+  if (wm_element_update_string (&self->color, color))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
 }
 
 GBytes *
@@ -634,13 +550,6 @@ wm_persona_set_picture_type (WmPersona *self, const char *picture_type)
 {
   g_return_if_fail (WM_IS_PERSONA (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (picture_type != NULL && *picture_type == '\0')
-    picture_type = NULL;
-  if (g_strcmp0 (self->picture_type, picture_type) == 0)
-    return;
-
-  g_free (self->picture_type);
-  self->picture_type = g_strdup (picture_type);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PICTURE_TYPE]);
+  if (wm_element_update_string (&self->picture_type, picture_type))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PICTURE_TYPE]);
 }

@@ -137,15 +137,8 @@ wm_stage_set_name (WmStage *self, const char *name)
 {
   g_return_if_fail (WM_IS_STAGE (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (name != NULL && *name == '\0')
-    name = NULL;
-  if (g_strcmp0 (self->name, name) == 0)
-    return;
-
-  g_free (self->name);
-  self->name = g_strdup (name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  if (wm_element_update_string (&self->name, name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
 const char *
@@ -161,15 +154,8 @@ wm_stage_set_description (WmStage *self, const char *description)
 {
   g_return_if_fail (WM_IS_STAGE (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (description != NULL && *description == '\0')
-    description = NULL;
-  if (g_strcmp0 (self->description, description) == 0)
-    return;
-
-  g_free (self->description);
-  self->description = g_strdup (description);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+  if (wm_element_update_string (&self->description, description))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 
 const char *
@@ -185,13 +171,6 @@ wm_stage_set_color (WmStage *self, const char *color)
 {
   g_return_if_fail (WM_IS_STAGE (self));
 
-  /* Empty and absent are one value, so that files stay canonical. */
-  if (color != NULL && *color == '\0')
-    color = NULL;
-  if (g_strcmp0 (self->color, color) == 0)
-    return;
-
-  g_free (self->color);
-  self->color = g_strdup (color);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
+  if (wm_element_update_string (&self->color, color))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
 }
