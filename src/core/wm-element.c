@@ -181,7 +181,7 @@ wm_element_set_unknown (WmElement  *self,
  */
 gboolean
 wm_element_update_string (char       **field,
-                        const char  *value)
+                          const char  *value)
 {
   if (value != NULL && *value == '\0')
     value = NULL;

@@ -21,7 +21,7 @@ void        wm_element_set_unknown   (WmElement  *self,
                                       JsonObject *members);
 
 /* For the element classes' setters. */
-gboolean    wm_element_update_string   (char      **field,
+gboolean    wm_element_update_string (char      **field,
                                       const char *value);
 
 G_END_DECLS
