@@ -6,9 +6,9 @@ set -eu
 packages="
   meson ninja-build pkg-config gcc python3
   libglib2.0-dev libjson-glib-dev libcairo2-dev libpango1.0-dev
-  librsvg2-dev libgdk-pixbuf-2.0-dev
-  libpoppler-glib-dev poppler-utils
-  fonts-cantarell fonts-noto-core fonts-dejavu-core
+  librsvg2-dev libgdk-pixbuf-2.0-dev libgtk-4-dev libadwaita-1-dev
+  libpoppler-glib-dev poppler-utils xvfb xauth xdotool
+  fonts-cantarell fonts-noto-core fonts-noto-color-emoji fonts-dejavu-core
   gettext
 "
 
