@@ -14,9 +14,9 @@
 
 /* Cantarell is GNOME's face; it has Latin and Cyrillic but no Arabic script,
  * so Persian falls to Noto Sans Arabic. Emoji (a point's label often is one)
- * come in colour when Noto Color Emoji is installed, rather than from the
- * few monochrome ones in DejaVu; anything else from what fontconfig finds. */
-#define FONT_FAMILY "Cantarell, Noto Sans, Noto Sans Arabic, Noto Color Emoji, DejaVu Sans"
+ * come from fontconfig's fallback, in colour when Noto Color Emoji is
+ * installed: naming that font here would make Pango draw digits with it. */
+#define FONT_FAMILY "Cantarell, Noto Sans, Noto Sans Arabic, DejaVu Sans"
 
 static const WmTheme light_theme = {
   .background = RGB (0xfafafb),
