@@ -8,6 +8,14 @@
 
 G_BEGIN_DECLS
 
+#define WM_EDIT_ERROR (wm_edit_error_quark ())
+GQuark wm_edit_error_quark (void);
+
+typedef enum {
+  WM_EDIT_ERROR_NOTHING,   /* none of the elements could be copied */
+  WM_EDIT_ERROR_NO_PLACE,  /* the map has no place for some of them */
+} WmEditError;
+
 WmStage        *wm_edit_add_stage       (WmDocument *document,
                                          guint       position,
                                          const char *name);
@@ -63,5 +71,24 @@ void            wm_edit_add_evidence    (WmDocument *document,
 void            wm_edit_remove_evidence (WmDocument *document,
                                          WmElement  *element,
                                          guint       position);
+
+void            wm_edit_nudge           (WmDocument *document,
+                                         WmElement  *element,
+                                         int         dx,
+                                         int         dy);
+
+GPtrArray      *wm_edit_insert_copies   (WmDocument *document,
+                                         WmDocument *source,
+                                         GListModel *elements,
+                                         WmElement  *target,
+                                         GError    **error);
+
+/* Not edits: what the edits, the clipboard and the editor share. */
+WmElement      *wm_edit_copy_element    (WmElement  *element,
+                                         gboolean    keep_ids);
+GPtrArray      *wm_edit_collect         (WmDocument *document,
+                                         GListModel *elements);
+GPtrArray      *wm_edit_find_elements   (WmDocument *document,
+                                         const char * const *ids);
 
 G_END_DECLS

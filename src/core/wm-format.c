@@ -18,7 +18,9 @@
  *
  * The loader and wm_format_check_bytes() are one code path: the reader
  * records problems as it goes; the loader stops at the first and reports
- * it, the checker goes on to list up to MAX_PROBLEMS of them.
+ * it, the checker goes on to list up to MAX_PROBLEMS of them. A clipboard
+ * fragment is a map in miniature and goes through the same writer and
+ * reader, under its own "format" and with its "items".
  *
  * The format is documented for other tools in docs/file-format.md and
  * data/waymark.schema.json, including every limit below.
@@ -53,9 +55,19 @@
 #define MAX_PICTURE         (4 * 1024 * 1024)  /* bytes of one picture, decoded */
 #define MAX_PROBLEMS        100                /* listed by wm_format_check_bytes() */
 
-#define FORMAT_NAME "waymark"
 #define EVIDENCE_KEY "evidence"
 #define CARDS_KEY "cards"
+#define ITEMS_KEY "items"
+
+/* What a file holds: a whole map, or a fragment of one on the clipboard. */
+typedef struct
+{
+  const char *name;   /* its "format" */
+  const char *noun;   /* for messages */
+} Kind;
+
+static const Kind kind_map = { "waymark", "map" };
+static const Kind kind_fragment = { "waymark-fragment", "fragment" };
 
 G_DEFINE_QUARK (wm-format-error-quark, wm_format_error)
 
@@ -437,14 +449,11 @@ write_element (Writer    *w,
   json_builder_end_object (w->builder);
 }
 
-/**
- * wm_format_save_bytes:
- *
- * Returns: (transfer full): @document as the text of a .waymark file. An
- *   unchanged document that was loaded gives back the same bytes.
- */
-GBytes *
-wm_format_save_bytes (WmDocument *document)
+/* The text of @document as a file of @kind; a fragment lists its @items. */
+static GBytes *
+write_map (WmDocument         *document,
+           const Kind         *kind,
+           const char * const *items)
 {
   g_autoptr(GHashTable) classes = classes_new ();
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -454,13 +463,19 @@ wm_format_save_bytes (WmDocument *document)
   char *text;
   gsize length;
 
-  g_return_val_if_fail (WM_IS_DOCUMENT (document), NULL);
-
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, FORMAT_NAME);
+  json_builder_add_string_value (builder, kind->name);
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, WM_FORMAT_VERSION);
+  if (kind == &kind_fragment)
+    {
+      json_builder_set_member_name (builder, ITEMS_KEY);
+      json_builder_begin_array (builder);
+      for (guint i = 0; items != NULL && items[i] != NULL; i++)
+        json_builder_add_string_value (builder, items[i]);
+      json_builder_end_array (builder);
+    }
   write_members (&w, WM_ELEMENT (document));
   json_builder_end_object (builder);
 
@@ -477,6 +492,39 @@ wm_format_save_bytes (WmDocument *document)
   text[length + 1] = '\0';
 
   return g_bytes_new_take (text, length + 1);
+}
+
+/**
+ * wm_format_save_bytes:
+ *
+ * Returns: (transfer full): @document as the text of a .waymark file. An
+ *   unchanged document that was loaded gives back the same bytes.
+ */
+GBytes *
+wm_format_save_bytes (WmDocument *document)
+{
+  g_return_val_if_fail (WM_IS_DOCUMENT (document), NULL);
+
+  return write_map (document, &kind_map, NULL);
+}
+
+/**
+ * wm_format_save_fragment:
+ * @fragment: a map in miniature: the elements to hand over, and what they
+ *   refer to
+ * @items: the ids of the elements of @fragment that are handed over; the
+ *   others are there only to say what those refer to
+ *
+ * Returns: (transfer full): the text of a fragment: a map tagged
+ *   "format": "waymark-fragment", with an "items" array of ids
+ */
+GBytes *
+wm_format_save_fragment (WmDocument         *fragment,
+                         const char * const *items)
+{
+  g_return_val_if_fail (WM_IS_DOCUMENT (fragment), NULL);
+
+  return write_map (fragment, &kind_fragment, items);
 }
 
 /**
@@ -1882,32 +1930,33 @@ migrate (Reader     *r,
   return TRUE;
 }
 
-/* Checks that @root is a Waymark map of a version this build reads. */
+/* Checks that @root is a Waymark file of @kind, of a version this build reads. */
 static gboolean
 read_version (Reader     *r,
+              const Kind *kind,
               JsonObject *root,
               gint64     *version)
 {
   JsonNode *format = json_object_get_member (root, "format");
   JsonNode *node = json_object_get_member (root, "version");
 
-  if (format == NULL || g_strcmp0 (node_string (format), FORMAT_NAME) != 0)
+  if (format == NULL || g_strcmp0 (node_string (format), kind->name) != 0)
     {
       reader_problem (r, WM_FORMAT_ERROR_NOT_A_MAP,
-                      "this is not a Waymark map: it has no \"format\" : \"waymark\"");
+                      "this is not a Waymark %s: it has no \"format\" : \"%s\"", kind->noun, kind->name);
       return FALSE;
     }
 
   if (node == NULL)
     {
       reader_problem (r, WM_FORMAT_ERROR_NOT_A_MAP,
-                      "this is not a Waymark map: it has no \"version\"");
+                      "this is not a Waymark %s: it has no \"version\"", kind->noun);
       return FALSE;
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     {
       reader_problem (r, WM_FORMAT_ERROR_NOT_A_MAP,
-                      "this is not a Waymark map: its \"version\" is not a whole number");
+                      "this is not a Waymark %s: its \"version\" is not a whole number", kind->noun);
       return FALSE;
     }
 
@@ -1915,25 +1964,62 @@ read_version (Reader     *r,
   if (*version < 1)
     {
       reader_problem (r, WM_FORMAT_ERROR_NOT_A_MAP,
-                      "this is not a Waymark map: there is no version %" G_GINT64_FORMAT, *version);
+                      "this is not a Waymark %s: there is no version %" G_GINT64_FORMAT, kind->noun, *version);
       return FALSE;
     }
   if (*version > WM_FORMAT_VERSION)
     {
       reader_problem (r, WM_FORMAT_ERROR_FUTURE_VERSION,
                       "version %" G_GINT64_FORMAT " is newer than this Waymark understands (%d); "
-                      "update Waymark to open this map", *version, WM_FORMAT_VERSION);
+                      "update Waymark to open this %s", *version, WM_FORMAT_VERSION, kind->noun);
       return FALSE;
     }
 
   return TRUE;
 }
 
-/* The one reader behind the loader and the checker. Problems are in @r;
- * the document, returned even after problems, is then to be thrown away. */
+/* Reads the "items" of a fragment: ids of elements read from it. */
+static GStrv
+read_items (Reader     *r,
+            JsonObject *root)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonNode *node = json_object_get_member (root, ITEMS_KEY);
+  gsize mark = path_push_key (r, ITEMS_KEY);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      reader_problem (r, WM_FORMAT_ERROR_INVALID, "expected an array of ids");
+      path_pop (r, mark);
+      return NULL;
+    }
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array) && !reader_full (r); i++)
+    {
+      gsize item_mark = path_push_index (r, i);
+      const char *id = node_string (json_array_get_element (array, i));
+
+      if (id == NULL || !g_hash_table_contains (r->ids, id))
+        reader_problem (r, WM_FORMAT_ERROR_REFERENCE, "not the id of an element of the fragment");
+      else
+        g_strv_builder_add (builder, id);
+      path_pop (r, item_mark);
+    }
+  path_pop (r, mark);
+
+  return g_strv_builder_end (builder);
+}
+
+/* The one reader behind the loaders and the checker. Problems are in @r;
+ * the document, returned even after problems, is then to be thrown away.
+ * A fragment's items go to @items. */
 static WmDocument *
-read_map (Reader *r,
-          GBytes *bytes)
+read_map (Reader      *r,
+          const Kind  *kind,
+          GBytes      *bytes,
+          GStrv       *items)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
@@ -1941,6 +2027,7 @@ read_map (Reader *r,
   gsize length;
   JsonNode *root;
   JsonObject *object;
+  WmDocument *document;
   gint64 version;
 
   if (!check_text (r, bytes, &text, &length))
@@ -1960,15 +2047,20 @@ read_map (Reader *r,
     }
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      reader_problem (r, WM_FORMAT_ERROR_NOT_A_MAP, "this is not a Waymark map: it is not a JSON object");
+      reader_problem (r, WM_FORMAT_ERROR_NOT_A_MAP, "this is not a Waymark %s: it is not a JSON object",
+                      kind->noun);
       return NULL;
     }
 
   object = json_node_get_object (root);
-  if (!read_version (r, object, &version) || !migrate (r, object, version))
+  if (!read_version (r, kind, object, &version) || !migrate (r, object, version))
     return NULL;
 
-  return WM_DOCUMENT (read_object (r, WM_TYPE_DOCUMENT, object));
+  document = WM_DOCUMENT (read_object (r, WM_TYPE_DOCUMENT, object));
+  if (kind == &kind_fragment && !reader_full (r))
+    *items = read_items (r, object);
+
+  return document;
 }
 
 /**
@@ -1991,7 +2083,7 @@ wm_format_load_bytes (GBytes  *bytes,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   reader_init (&r, 1);
-  document = read_map (&r, bytes);
+  document = read_map (&r, &kind_map, bytes, NULL);
   if (r.problems->len > 0)
     {
       g_set_error_literal (error, WM_FORMAT_ERROR, r.code, r.problems->pdata[0]);
@@ -2002,6 +2094,44 @@ wm_format_load_bytes (GBytes  *bytes,
   wm_history_clear (wm_document_get_history (document));
 
   return g_steal_pointer (&document);
+}
+
+/**
+ * wm_format_load_fragment:
+ * @items: (out) (transfer full): the ids of the elements handed over
+ *
+ * Reads what wm_format_save_fragment() wrote, checking everything as
+ * wm_format_load_bytes() does: a fragment comes from the clipboard, from
+ * any application.
+ *
+ * Returns: (transfer full) (nullable): the fragment as a map in miniature,
+ *   or %NULL with @error set in %WM_FORMAT_ERROR
+ */
+WmDocument *
+wm_format_load_fragment (GBytes   *bytes,
+                         GStrv    *items,
+                         GError  **error)
+{
+  g_auto(Reader) r = { 0 };
+  g_autoptr(WmDocument) fragment = NULL;
+  g_auto(GStrv) ids = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (items != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  reader_init (&r, 1);
+  fragment = read_map (&r, &kind_fragment, bytes, &ids);
+  if (r.problems->len > 0)
+    {
+      g_set_error_literal (error, WM_FORMAT_ERROR, r.code, r.problems->pdata[0]);
+      return NULL;
+    }
+
+  wm_history_clear (wm_document_get_history (fragment));
+  *items = g_steal_pointer (&ids);
+
+  return g_steal_pointer (&fragment);
 }
 
 /**
@@ -2022,7 +2152,7 @@ wm_format_check_bytes (GBytes *bytes)
   g_return_val_if_fail (bytes != NULL, NULL);
 
   reader_init (&r, MAX_PROBLEMS + 1);
-  document = read_map (&r, bytes);
+  document = read_map (&r, &kind_map, bytes, NULL);
   if (r.problems->len == 0)
     return NULL;
 

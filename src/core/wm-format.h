@@ -35,4 +35,13 @@ gboolean    wm_format_save_file  (WmDocument    *document,
                                   GCancellable  *cancellable,
                                   GError       **error);
 
+/* A fragment: elements of a map on the clipboard, as a map in miniature
+ * that lists the ids of the elements it hands over ("items"); the rest of
+ * it says what those refer to. */
+GBytes     *wm_format_save_fragment (WmDocument         *fragment,
+                                     const char * const *items);
+WmDocument *wm_format_load_fragment (GBytes             *bytes,
+                                     GStrv              *items,
+                                     GError            **error);
+
 G_END_DECLS
