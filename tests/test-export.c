@@ -367,6 +367,64 @@ test_png_stage_color (void)
   cairo_surface_destroy (png);
 }
 
+/* Corners, one pixel in: outside every box of the map. */
+static void
+assert_corners_alpha (cairo_surface_t *surface,
+                      int              alpha)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  const int corners[][2] = { { 1, 1 }, { width - 2, 1 }, { 1, height - 2 }, { width - 2, height - 2 } };
+
+  cairo_surface_flush (surface);
+  for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
+    g_assert_cmpint (get_pixel (surface, corners[i][0], corners[i][1]).alpha, ==, alpha);
+}
+
+static void
+test_transparent (void)
+{
+  g_autoptr(WmDocument) document = build_map (WM_DIRECTION_LTR, 3);
+  g_autoptr(GFile) png_file = tmp_file ("transparent.png");
+  g_autoptr(GFile) svg_file = tmp_file ("transparent.svg");
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *png, *svg;
+  RsvgHandle *handle;
+  cairo_t *cr;
+  RsvgRectangle viewport = { 0 };
+
+  g_assert_true (wm_export_file_full (document, png_file, WM_EXPORT_PNG, 1, WM_THEME_DARK,
+                                      WM_EXPORT_TRANSPARENT, NULL, &error));
+  g_assert_no_error (error);
+  png = cairo_image_surface_create_from_png (g_file_peek_path (png_file));
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_format (png), ==, CAIRO_FORMAT_ARGB32);
+
+  /* Nothing behind the map, but the map itself is all there. */
+  assert_corners_alpha (png, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (stage_colors); i++)
+    g_assert_cmpuint (find_color (png, parse_color (stage_colors[i])).count, >, 0);
+
+  g_assert_true (wm_export_file_full (document, svg_file, WM_EXPORT_SVG, 1, WM_THEME_DARK,
+                                      WM_EXPORT_TRANSPARENT, NULL, &error));
+  g_assert_no_error (error);
+  handle = rsvg_handle_new_from_file (g_file_peek_path (svg_file), &error);
+  g_assert_no_error (error);
+  viewport.width = cairo_image_surface_get_width (png);
+  viewport.height = cairo_image_surface_get_height (png);
+  svg = new_canvas (png, &cr);
+  g_assert_true (rsvg_handle_render_document (handle, cr, &viewport, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+
+  assert_corners_alpha (svg, 0);
+  g_assert_cmpuint (find_color (svg, parse_color (stage_colors[0])).count, >, 0);
+
+  g_object_unref (handle);
+  cairo_surface_destroy (svg);
+  cairo_surface_destroy (png);
+}
+
 /* Makes a picture of @big's size from a picture twice as large, each pixel
  * the mean of four. */
 static cairo_surface_t *
@@ -838,6 +896,7 @@ main (int    argc,
   g_test_add_func ("/export/png/stage-color", test_png_stage_color);
   g_test_add_func ("/export/png/scale", test_png_scale);
   g_test_add_func ("/export/svg/matches-png", test_svg_matches_png);
+  g_test_add_func ("/export/transparent", test_transparent);
   g_test_add_func ("/export/pdf/read-back", test_pdf_read_back);
   g_test_add_func ("/export/direction", test_direction);
   g_test_add_func ("/export/fail/missing-folder", test_fail_missing_folder);

@@ -196,6 +196,7 @@ render (WmLayout       *layout,
         WmExportFormat  format,
         double          scale,
         WmThemeVariant  theme,
+        WmExportFlags   flags,
         Sink           *sink,
         GError        **error)
 {
@@ -208,7 +209,10 @@ render (WmLayout       *layout,
                             wm_layout_get_height (layout) * scale, sink);
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
-  wm_painter_draw (cr, layout, wm_theme_get (theme));
+  if (flags & WM_EXPORT_TRANSPARENT)
+    wm_painter_draw_transparent (cr, layout, wm_theme_get (theme));
+  else
+    wm_painter_draw (cr, layout, wm_theme_get (theme));
   status = cairo_status (cr);
   cairo_destroy (cr);
 
@@ -271,6 +275,29 @@ wm_export_file (WmDocument      *document,
                 GCancellable    *cancellable,
                 GError         **error)
 {
+  return wm_export_file_full (document, file, format, scale, theme,
+                              WM_EXPORT_FLAGS_NONE, cancellable, error);
+}
+
+/**
+ * wm_export_file_full:
+ * @flags: how the picture differs from the map on screen
+ *
+ * Does what wm_export_file() does, and with %WM_EXPORT_TRANSPARENT leaves
+ * the background out: the picture is transparent where the map draws
+ * nothing. The colours are still the theme's, so a dark map is for a dark
+ * slide. A PDF page has no transparency: there the page shows through.
+ */
+gboolean
+wm_export_file_full (WmDocument      *document,
+                     GFile           *file,
+                     WmExportFormat   format,
+                     double           scale,
+                     WmThemeVariant   theme,
+                     WmExportFlags    flags,
+                     GCancellable    *cancellable,
+                     GError         **error)
+{
   g_autoptr(WmLayout) layout = NULL;
   g_autoptr(GFileOutputStream) file_stream = NULL;
   g_autoptr(GOutputStream) stream = NULL;
@@ -307,7 +334,7 @@ wm_export_file (WmDocument      *document,
 
   /* Flushed before closing, because a close whose flush fails still
    * commits what was written. */
-  ok = render (layout, format, scale, theme, &sink, error) &&
+  ok = render (layout, format, scale, theme, flags, &sink, error) &&
        g_output_stream_flush (stream, cancellable, error) &&
        g_output_stream_close (stream, cancellable, error);
 

@@ -28,6 +28,12 @@ typedef enum {
   WM_EXPORT_PDF,
 } WmExportFormat;
 
+typedef enum {
+  WM_EXPORT_FLAGS_NONE = 0,
+  /* No background: what is behind the picture shows through (PNG, SVG). */
+  WM_EXPORT_TRANSPARENT = 1 << 0,
+} WmExportFlags;
+
 gboolean wm_export_format_from_path (const char     *path,
                                      WmExportFormat *format);
 gboolean wm_export_check_scale      (double          scale,
@@ -37,6 +43,14 @@ gboolean wm_export_file             (WmDocument     *document,
                                      WmExportFormat  format,
                                      double          scale,
                                      WmThemeVariant  theme,
+                                     GCancellable   *cancellable,
+                                     GError        **error);
+gboolean wm_export_file_full        (WmDocument     *document,
+                                     GFile          *file,
+                                     WmExportFormat  format,
+                                     double          scale,
+                                     WmThemeVariant  theme,
+                                     WmExportFlags   flags,
                                      GCancellable   *cancellable,
                                      GError        **error);
 

@@ -658,25 +658,15 @@ wm_painter_draw (cairo_t       *cr,
   wm_painter_draw_area (cr, layout, theme, &all);
 }
 
-/**
- * wm_painter_draw_area:
- *
- * Draws what of the map meets @area, background included; what is drawn
- * is the same as wm_painter_draw() draws there.
- */
-void
-wm_painter_draw_area (cairo_t       *cr,
-                      WmLayout      *layout,
-                      const WmTheme *theme,
-                      const WmRect  *area)
+static void
+draw_area (cairo_t       *cr,
+           WmLayout      *layout,
+           const WmTheme *theme,
+           const WmRect  *area,
+           gboolean       background)
 {
   Painter p = { cr, layout, theme, FALSE };
   GPtrArray *legend, *stages, *rows;
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (WM_IS_LAYOUT (layout));
-  g_return_if_fail (theme != NULL);
-  g_return_if_fail (area != NULL);
 
   p.rtl = wm_layout_is_rtl (layout);
   legend = wm_layout_get_legend (layout);
@@ -685,9 +675,12 @@ wm_painter_draw_area (cairo_t       *cr,
 
   cairo_save (cr);
 
-  cairo_rectangle (cr, area->x, area->y, area->width, area->height);
-  set_color (cr, &theme->background);
-  cairo_fill (cr);
+  if (background)
+    {
+      cairo_rectangle (cr, area->x, area->y, area->width, area->height);
+      set_color (cr, &theme->background);
+      cairo_fill (cr);
+    }
 
   draw_box_in (&p, wm_layout_get_title (layout), area);
   for (guint i = 0; i < legend->len; i++)
@@ -724,6 +717,48 @@ wm_painter_draw_area (cairo_t       *cr,
     }
 
   cairo_restore (cr);
+}
+
+/**
+ * wm_painter_draw_area:
+ *
+ * Draws what of the map meets @area, background included; what is drawn
+ * is the same as wm_painter_draw() draws there.
+ */
+void
+wm_painter_draw_area (cairo_t       *cr,
+                      WmLayout      *layout,
+                      const WmTheme *theme,
+                      const WmRect  *area)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (WM_IS_LAYOUT (layout));
+  g_return_if_fail (theme != NULL);
+  g_return_if_fail (area != NULL);
+
+  draw_area (cr, layout, theme, area, TRUE);
+}
+
+/**
+ * wm_painter_draw_transparent:
+ *
+ * Draws the whole map as wm_painter_draw() does, but leaves out the
+ * background, so that what is behind shows through: the theme's colours
+ * stay, so the map is made to lie on a background like the theme's.
+ */
+void
+wm_painter_draw_transparent (cairo_t       *cr,
+                             WmLayout      *layout,
+                             const WmTheme *theme)
+{
+  WmRect all;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (WM_IS_LAYOUT (layout));
+  g_return_if_fail (theme != NULL);
+
+  all = (WmRect) { 0, 0, wm_layout_get_width (layout), wm_layout_get_height (layout) };
+  draw_area (cr, layout, theme, &all, FALSE);
 }
 
 /**

@@ -21,6 +21,10 @@ void wm_painter_draw_area (cairo_t       *cr,
                            WmLayout      *layout,
                            const WmTheme *theme,
                            const WmRect  *area);
+/* The whole map without its background, for a transparent picture. */
+void wm_painter_draw_transparent (cairo_t       *cr,
+                                  WmLayout      *layout,
+                                  const WmTheme *theme);
 /* One element as it is drawn in the map, where it is in the map: a card, a
  * moment, a stage or lane header, a persona's legend entry, the document's
  * title block. Returns FALSE (drawing nothing) for anything else. */

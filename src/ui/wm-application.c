@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "wm-template.h"
 #include "wm-window.h"
 
 struct _WmApplication
@@ -19,9 +18,8 @@ static void
 new_window (WmApplication *self)
 {
   WmWindow *window = wm_window_new (GTK_APPLICATION (self));
-  g_autoptr(WmDocument) document = wm_template_create (WM_TEMPLATE_FIVE_STAGES);
 
-  wm_window_set_document (window, document);
+  wm_window_start_new_map (window);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -37,16 +35,10 @@ wm_application_open (GApplication  *application,
                      int            n_files,
                      const char    *hint)
 {
+  /* A map open already comes to the front; a broken one still gets a
+   * window, on a new map, saying what went wrong. */
   for (int i = 0; i < n_files; i++)
-    {
-      WmWindow *window = wm_window_new (GTK_APPLICATION (application));
-      g_autoptr(GError) error = NULL;
-
-      if (!wm_window_open_file (window, files[i], &error))
-        /* The window opens anyway, on an empty map, and says what went wrong. */
-        wm_window_show_open_error (window, files[i], error);
-      gtk_window_present (GTK_WINDOW (window));
-    }
+    wm_window_show_file (GTK_APPLICATION (application), files[i], NULL);
 }
 
 static void

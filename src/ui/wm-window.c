@@ -1,16 +1,31 @@
 /* wm-window.c: one map in a window.
  *
- * The window owns the document and the file it came from; the canvas shows
- * it. Whether there are unsaved changes is the history's state compared with
- * the state last saved, so undoing back to the saved state is clean again.
+ * The window owns the document, the file it came from and the selection,
+ * which it shares with the canvas (showing the map) and the inspector
+ * (editing the selection's focus). Its actions are the editing commands:
+ * each goes through wm-edit.h or the clipboard, so that it is one undoable
+ * step. Whether there are unsaved changes is the history's state compared
+ * with the state last saved, so undoing back to the saved state is clean
+ * again.
  */
 #include "wm-window.h"
 
 #include <glib/gi18n.h>
 
 #include "wm-canvas.h"
-#include "wm-export.h"
+#include "wm-clipboard.h"
+#include "wm-compat.h"
+#include "wm-edit.h"
+#include "wm-enum-types.h"
+#include "wm-export-dialog.h"
 #include "wm-format.h"
+#include "wm-inspector.h"
+#include "wm-labels.h"
+#include "wm-layout.h"
+#include "wm-selection.h"
+#include "wm-template.h"
+
+#define ZOOM_STEP 1.25
 
 struct _WmWindow
 {
@@ -18,15 +33,205 @@ struct _WmWindow
 
   AdwWindowTitle *window_title;
   AdwToastOverlay *toasts;
+  AdwFlap *flap;
   WmCanvas *canvas;
+  WmInspector *inspector;
+  GtkMenuButton *zoom_button;
+  GtkWidget *undo_button;
+  GtkWidget *redo_button;
 
   WmDocument *document;
+  WmSelection *selection;
   GFile *file;
   guint64 saved_state;
   gboolean close_confirmed;
+  gboolean inspector_visible;
 };
 
 G_DEFINE_FINAL_TYPE (WmWindow, wm_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_INSPECTOR_VISIBLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The model, as the actions see it */
+
+/* An item of a model the document owns, borrowed. */
+static gpointer
+peek_item (GListModel *list,
+           guint       position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (list, position);
+
+  return item; /* the list keeps it alive */
+}
+
+/* A curve is drawn from the emotion points; every other lane has cells,
+ * for cards and moments. */
+static gboolean
+lane_has_cells (WmLane *lane)
+{
+  return wm_lane_get_kind (lane) != WM_LANE_KIND_EMOTION_CURVE;
+}
+
+static WmLane *
+first_lane_with_cells (WmDocument *document)
+{
+  GListModel *lanes = wm_document_get_lanes (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
+    {
+      WmLane *lane = peek_item (lanes, i);
+
+      if (lane_has_cells (lane))
+        return lane;
+    }
+
+  return NULL;
+}
+
+/* Whether @element is still part of @document: an undo may have taken it
+ * out since it was selected. */
+static gboolean
+document_has (WmDocument *document,
+              WmElement  *element)
+{
+  GListModel *list = NULL;
+
+  if (WM_IS_CARD (element))
+    return wm_edit_find_card (document, WM_CARD (element), NULL, NULL, NULL);
+
+  if (WM_IS_STAGE (element))
+    list = wm_document_get_stages (document);
+  else if (WM_IS_LANE (element))
+    list = wm_document_get_lanes (document);
+  else if (WM_IS_PERSONA (element))
+    list = wm_document_get_personas (document);
+  else if (WM_IS_MOMENT (element))
+    list = wm_document_get_moments (document);
+  else if (WM_IS_EMOTION_POINT (element))
+    list = wm_document_get_emotion_points (document);
+  else
+    return element == WM_ELEMENT (document);
+
+  return wm_document_find (list, wm_element_get_id (element), NULL) == (gpointer) element;
+}
+
+/* The stage an element belongs to, or NULL. */
+static WmStage *
+stage_of (WmDocument *document,
+          WmElement  *element)
+{
+  GListModel *stages = wm_document_get_stages (document);
+  WmStage *stage;
+
+  if (element == NULL)
+    return NULL;
+  if (WM_IS_STAGE (element))
+    return WM_STAGE (element);
+  if (WM_IS_CARD (element) && wm_edit_find_card (document, WM_CARD (element), NULL, &stage, NULL))
+    return stage;
+  if (WM_IS_MOMENT (element))
+    return wm_document_find (stages, wm_moment_get_stage (WM_MOMENT (element)), NULL);
+  if (WM_IS_EMOTION_POINT (element))
+    return wm_document_find (stages, wm_emotion_point_get_stage (WM_EMOTION_POINT (element)), NULL);
+
+  return NULL;
+}
+
+/* The lane an element belongs to, or NULL. */
+static WmLane *
+lane_of (WmDocument *document,
+         WmElement  *element)
+{
+  WmLane *lane;
+
+  if (element == NULL)
+    return NULL;
+  if (WM_IS_LANE (element))
+    return WM_LANE (element);
+  if (WM_IS_CARD (element) && wm_edit_find_card (document, WM_CARD (element), &lane, NULL, NULL))
+    return lane;
+  if (WM_IS_MOMENT (element))
+    return wm_document_find (wm_document_get_lanes (document),
+                             wm_moment_get_lane (WM_MOMENT (element)), NULL);
+
+  return NULL;
+}
+
+/* The position just after @element in @list, or the end when it is not there. */
+static guint
+position_after (GListModel *list,
+                gpointer    element)
+{
+  guint position;
+
+  if (element != NULL && wm_document_find (list, wm_element_get_id (element), &position) != NULL)
+    return position + 1;
+
+  return g_list_model_get_n_items (list);
+}
+
+/* Where a new card goes: after the focused card in its cell, or at the end
+ * of the cell of the focused stage, lane, moment or point, the first stage
+ * and the first lane with cells standing in for what the focus does not say. */
+static gboolean
+focused_cell (WmWindow  *self,
+              WmLane   **lane,
+              WmStage  **stage,
+              guint     *position)
+{
+  WmElement *focus = wm_selection_get_focus (self->selection);
+  GListModel *stages = wm_document_get_stages (self->document);
+
+  if (focus != NULL && WM_IS_CARD (focus) &&
+      wm_edit_find_card (self->document, WM_CARD (focus), lane, stage, position))
+    {
+      (*position)++;
+      return TRUE;
+    }
+
+  *stage = stage_of (self->document, focus);
+  if (*stage == NULL && g_list_model_get_n_items (stages) > 0)
+    *stage = peek_item (stages, 0);
+  *lane = lane_of (self->document, focus);
+  if (*lane == NULL || !lane_has_cells (*lane))
+    *lane = first_lane_with_cells (self->document);
+  if (*stage == NULL || *lane == NULL)
+    return FALSE;
+
+  *position = g_list_model_get_n_items (wm_lane_get_cards (*lane, wm_element_get_id (WM_ELEMENT (*stage))));
+  return TRUE;
+}
+
+/* The selected elements, in a list of their own that edits of the
+ * selection do not change underfoot. */
+static GListModel *
+snapshot_selection (WmWindow *self)
+{
+  GListModel *items = wm_selection_get_items (self->selection);
+  GListStore *copy = g_list_store_new (WM_TYPE_ELEMENT);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    g_list_store_append (copy, peek_item (items, i));
+
+  return G_LIST_MODEL (copy);
+}
+
+static void
+select_elements (WmWindow  *self,
+                 GPtrArray *elements)
+{
+  wm_selection_clear (self->selection);
+  for (guint i = 0; i < elements->len; i++)
+    wm_selection_add (self->selection, g_ptr_array_index (elements, i));
+}
+
+/* State of the window */
 
 static void
 update_title (WmWindow *self)
@@ -48,19 +253,88 @@ update_title (WmWindow *self)
                                  subtitle != NULL ? subtitle : _("Not saved yet"));
 }
 
+/* The tooltips of undo and redo say what they would do. */
+static void
+update_history_tooltips (WmWindow *self)
+{
+  WmHistory *history = wm_document_get_history (self->document);
+  const char *undo = wm_history_get_undo_label (history);
+  const char *redo = wm_history_get_redo_label (history);
+  g_autofree char *undo_tip = NULL;
+  g_autofree char *redo_tip = NULL;
+
+  if (undo != NULL)
+    /* TRANSLATORS: %s says what an undo takes back, as in "Add Card" */
+    undo_tip = g_strdup_printf (_("Undo “%s” (Ctrl+Z)"), undo);
+  if (redo != NULL)
+    /* TRANSLATORS: %s says what a redo does again, as in "Add Card" */
+    redo_tip = g_strdup_printf (_("Redo “%s” (Shift+Ctrl+Z)"), redo);
+  gtk_widget_set_tooltip_text (self->undo_button, undo_tip != NULL ? undo_tip : _("Undo (Ctrl+Z)"));
+  gtk_widget_set_tooltip_text (self->redo_button, redo_tip != NULL ? redo_tip : _("Redo (Shift+Ctrl+Z)"));
+}
+
 static void
 update_actions (WmWindow *self)
 {
+  GtkWidget *widget = GTK_WIDGET (self);
   WmHistory *history = wm_document_get_history (self->document);
+  gboolean selected = g_list_model_get_n_items (wm_selection_get_items (self->selection)) > 0;
+  const char *on_selection[] = { "win.delete", "win.duplicate", "win.copy", "win.cut" };
+  WmLane *lane;
+  WmStage *stage;
+  guint position;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", wm_history_get_can_undo (history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", wm_history_get_can_redo (history));
+  gtk_widget_action_set_enabled (widget, "win.undo", wm_history_get_can_undo (history));
+  gtk_widget_action_set_enabled (widget, "win.redo", wm_history_get_can_redo (history));
+  for (guint i = 0; i < G_N_ELEMENTS (on_selection); i++)
+    gtk_widget_action_set_enabled (widget, on_selection[i], selected);
+  gtk_widget_action_set_enabled (widget, "win.move", selected);
+  gtk_widget_action_set_enabled (widget, "win.add-card", focused_cell (self, &lane, &stage, &position));
+  gtk_widget_action_set_enabled (widget, "win.add-moment",
+                                 g_list_model_get_n_items (wm_document_get_stages (self->document)) > 0);
+}
+
+/* Whether the clipboard holds a fragment of a map, or text. */
+static gboolean
+can_paste (GdkClipboard *clipboard)
+{
+  g_autoptr(GdkContentFormats) formats = NULL;
+
+  /* Text comes in many MIME types; GTK knows which it can read as a string. */
+  formats = gdk_content_formats_union_deserialize_gtypes (
+    gdk_content_formats_ref (gdk_clipboard_get_formats (clipboard)));
+  return gdk_content_formats_contain_mime_type (formats, WM_CLIPBOARD_MIME_TYPE) ||
+         gdk_content_formats_contain_gtype (formats, G_TYPE_STRING);
+}
+
+static void
+update_paste (WmWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste",
+                                 can_paste (gtk_widget_get_clipboard (GTK_WIDGET (self))));
+}
+
+/* What an undo took out of the map is no longer selected. */
+static void
+prune_selection (WmWindow *self)
+{
+  GListModel *items = wm_selection_get_items (self->selection);
+
+  for (guint i = g_list_model_get_n_items (items); i > 0; i--)
+    {
+      WmElement *element = peek_item (items, i - 1);
+
+      if (!document_has (self->document, element))
+        wm_selection_remove (self->selection, element);
+    }
 }
 
 static void
 on_history_changed (WmWindow *self)
 {
+  prune_selection (self);
   update_actions (self);
+  update_history_tooltips (self);
   update_title (self);
 }
 
@@ -74,6 +348,7 @@ set_document (WmWindow   *self,
       g_signal_handlers_disconnect_by_data (self->document, self);
       g_signal_handlers_disconnect_by_data (wm_document_get_history (self->document), self);
     }
+  wm_selection_clear (self->selection);
   g_set_object (&self->document, document);
   g_set_object (&self->file, file);
   self->saved_state = wm_history_get_state (wm_document_get_history (document));
@@ -83,6 +358,7 @@ set_document (WmWindow   *self,
   g_signal_connect_object (document, "notify::title",
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   wm_canvas_set_document (self->canvas, document);
+  wm_inspector_set_document (self->inspector, document);
   on_history_changed (self);
 }
 
@@ -97,96 +373,111 @@ show_error (WmWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Runs a native file chooser and calls @done with the chosen file. */
-typedef void (*FileChosenFunc) (WmWindow *self, GFile *file, gpointer data);
-
-typedef struct
-{
-  WmWindow *window;
-  FileChosenFunc done;
-  gpointer data;
-  GDestroyNotify data_free;
-} ChooserRequest;
-
 static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     ChooserRequest  *request)
+show_toast (WmWindow   *self,
+            const char *title)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      request->done (request->window, file, request->data);
-    }
-  if (request->data_free != NULL)
-    request->data_free (request->data);
-  g_object_unref (request->window);
-  g_free (request);
-  g_object_unref (chooser);
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
 }
 
+/* Files */
+
 static void
-choose_file (WmWindow             *self,
-             GtkFileChooserAction  action,
-             const char           *title,
-             const char           *suggested_name,
-             const char           *pattern,
-             const char           *pattern_name,
-             FileChosenFunc        done,
-             gpointer              data,
-             GDestroyNotify        data_free)
+add_recent (GFile *file)
 {
-  GtkFileChooserNative *chooser;
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
+static GListModel *
+map_filters (void)
+{
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  ChooserRequest *request = g_new0 (ChooserRequest, 1);
 
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, NULL, NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, pattern_name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  if (suggested_name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  gtk_file_filter_set_name (filter, _("Journey Maps"));
+  gtk_file_filter_add_pattern (filter, "*.waymark");
+  g_list_store_append (filters, filter);
 
-  request->window = g_object_ref (self);
-  request->done = done;
-  request->data = data;
-  request->data_free = data_free;
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), request);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  return G_LIST_MODEL (filters);
 }
 
+/* Where the file choosers open: the map's folder, if it has one. */
+static GFile *
+map_folder (WmWindow *self)
+{
+  return self->file != NULL ? g_file_get_parent (self->file) : NULL;
+}
+
+/* A name for a file of the map, without extension: its file's, or else
+ * its title. */
 static char *
-suggested_name (WmWindow   *self,
-                const char *extension)
+map_base_name (WmWindow *self)
 {
   const char *title = wm_document_get_title (self->document);
+  char *name;
 
-  return g_strdup_printf ("%s.%s", *title != '\0' ? title : _("Untitled Map"), extension);
+  if (self->file != NULL)
+    {
+      name = g_file_get_basename (self->file);
+      if (g_str_has_suffix (name, ".waymark"))
+        name[strlen (name) - strlen (".waymark")] = '\0';
+      return name;
+    }
+
+  name = g_strdup (*title != '\0' ? title : _("Untitled Map"));
+  /* A title may hold characters that no file name can. */
+  return g_strdelimit (name, "/\\", '-');
 }
 
 static void
-open_chosen (WmWindow *self,
-             GFile    *file,
-             gpointer  data)
+choose_map_file (WmWindow            *self,
+                 WmCompatChooseMode   mode,
+                 const char          *title,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
 {
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  WmWindow *target = self;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) filters = map_filters ();
+  g_autoptr(GFile) folder = map_folder (self);
+  g_autofree char *base_name = NULL;
+  g_autofree char *name = NULL;
 
-  /* An untouched new map gives way to the opened one; otherwise a new window. */
-  if (self->file != NULL || wm_window_get_modified (self))
-    target = wm_window_new (application);
-
-  if (!wm_window_open_file (target, file, &error))
+  if (mode == WM_COMPAT_CHOOSE_SAVE)
     {
-      wm_window_show_open_error (self, file, error);
-      if (target != self)
-        gtk_window_destroy (GTK_WINDOW (target));
-      return;
+      base_name = map_base_name (self);
+      name = g_strconcat (base_name, ".waymark", NULL);
     }
-  gtk_window_present (GTK_WINDOW (target));
+
+  wm_compat_choose_file_async (GTK_WINDOW (self), mode, title, folder, name, filters,
+                               callback, user_data);
+}
+
+/* The chosen file, or NULL when there is none, having said why if the
+ * chooser failed rather than was dismissed. */
+static GFile *
+chosen_file (WmWindow     *self,
+             GAsyncResult *result)
+{
+  g_autoptr(GError) error = NULL;
+  GFile *file = wm_compat_choose_file_finish (result, &error);
+
+  if (file == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (self, _("Could not choose a file"), error->message);
+
+  return file;
+}
+
+static void
+on_open_chosen (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  WmWindow *self = WM_WINDOW (source);
+  g_autoptr(GFile) file = chosen_file (self, result);
+
+  if (file != NULL)
+    wm_window_show_file (gtk_window_get_application (GTK_WINDOW (self)), file, self);
 }
 
 static void
@@ -194,11 +485,11 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  choose_file (WM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open a Map"),
-               NULL, "*.waymark", _("Journey maps"), open_chosen, NULL, NULL);
+  choose_map_file (WM_WINDOW (widget), WM_COMPAT_CHOOSE_OPEN, _("Open a Map"),
+                   on_open_chosen, NULL);
 }
 
-/* Saves to @file and reports a failure in the window; the map stays open. */
+/* Saves to @file and says how it went; on failure the map stays open. */
 static gboolean
 save_to (WmWindow *self,
          GFile    *file)
@@ -210,16 +501,21 @@ save_to (WmWindow *self,
       show_error (self, _("Could not save the map"), error->message);
       return FALSE;
     }
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Saved")));
+
+  add_recent (file);
+  show_toast (self, _("Saved"));
   return TRUE;
 }
 
 static void
-save_chosen (WmWindow *self,
-             GFile    *file,
-             gpointer  close_after)
+on_save_chosen (GObject      *source,
+                GAsyncResult *result,
+                gpointer      close_after)
 {
-  if (save_to (self, file) && GPOINTER_TO_INT (close_after))
+  WmWindow *self = WM_WINDOW (source);
+  g_autoptr(GFile) file = chosen_file (self, result);
+
+  if (file != NULL && save_to (self, file) && GPOINTER_TO_INT (close_after))
     gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -227,20 +523,19 @@ static void
 save_as (WmWindow *self,
          gboolean  close_after)
 {
-  g_autofree char *name = suggested_name (self, "waymark");
-
-  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save the Map"), name,
-               "*.waymark", _("Journey maps"), save_chosen, GINT_TO_POINTER (close_after), NULL);
+  choose_map_file (self, WM_COMPAT_CHOOSE_SAVE, _("Save the Map"),
+                   on_save_chosen, GINT_TO_POINTER (close_after));
 }
 
+/* A map never saved asks where to go first. */
 static void
 save (WmWindow *self,
       gboolean  close_after)
 {
   if (self->file == NULL)
     save_as (self, close_after);
-  else
-    save_chosen (self, self->file, GINT_TO_POINTER (close_after));
+  else if (save_to (self, self->file) && close_after)
+    gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -260,22 +555,13 @@ save_as_action (GtkWidget  *widget,
 }
 
 static void
-export_chosen (WmWindow *self,
-               GFile    *file,
-               gpointer  data)
+on_exported (WmWindow *self,
+             GFile    *file)
 {
-  const char *extension = data;
-  g_autofree char *path = g_file_get_path (file);
-  WmExportFormat format = WM_EXPORT_PNG;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
 
-  wm_export_format_from_path (path != NULL ? path : extension, &format);
-  if (!wm_export_file (self->document, file, format, 1.0, WM_THEME_LIGHT, NULL, &error))
-    {
-      show_error (self, _("Could not export the map"), error->message);
-      return;
-    }
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Exported")));
+  show_toast (self, title);
 }
 
 static void
@@ -284,16 +570,15 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   WmWindow *self = WM_WINDOW (widget);
-  const char *extension = g_variant_get_string (parameter, NULL);
-  g_autofree char *name = suggested_name (self, extension);
-  g_autofree char *pattern = g_strdup_printf ("*.%s", extension);
-  g_autofree char *upper = g_ascii_strup (extension, -1);
-  /* TRANSLATORS: %s is a file format: PNG, SVG or PDF */
-  g_autofree char *filter_name = g_strdup_printf (_("%s files"), upper);
+  g_autoptr(GFile) folder = map_folder (self);
+  g_autofree char *base_name = map_base_name (self);
+  WmExportDialog *dialog = wm_export_dialog_new (GTK_WINDOW (self), self->document, folder, base_name);
 
-  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export the Map"), name,
-               pattern, filter_name, export_chosen, g_strdup (extension), g_free);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
+
+/* History and view */
 
 static void
 undo_action (GtkWidget  *widget,
@@ -320,19 +605,397 @@ zoom_action (GtkWidget  *widget,
   double zoom = wm_canvas_get_zoom (canvas);
 
   if (g_str_equal (action_name, "win.zoom-in"))
-    zoom *= 1.25;
+    wm_canvas_set_zoom (canvas, zoom * ZOOM_STEP);
   else if (g_str_equal (action_name, "win.zoom-out"))
-    zoom /= 1.25;
+    wm_canvas_set_zoom (canvas, zoom / ZOOM_STEP);
+  else if (g_str_equal (action_name, "win.zoom-fit"))
+    wm_canvas_zoom_to_fit (canvas);
   else
-    zoom = 1.0;
-  wm_canvas_set_zoom (canvas, zoom);
+    wm_canvas_set_zoom (canvas, 1.0);
 }
+
+static void
+update_zoom_label (WmWindow *self)
+{
+  /* TRANSLATORS: a zoom level, as in "100%" */
+  g_autofree char *label = g_strdup_printf (_("%.0f%%"), wm_canvas_get_zoom (self->canvas) * 100);
+
+  gtk_menu_button_set_label (self->zoom_button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->zoom_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label,
+                                  -1);
+}
+
+/* Editing */
+
+static void
+delete_selection (WmWindow *self)
+{
+  g_autoptr(GListModel) elements = snapshot_selection (self);
+
+  wm_selection_clear (self->selection);
+  wm_edit_delete (self->document, elements);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  delete_selection (WM_WINDOW (widget));
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  g_autoptr(GListModel) elements = snapshot_selection (self);
+  g_autoptr(GPtrArray) copies = wm_edit_duplicate (self->document, elements);
+
+  if (copies != NULL)
+    select_elements (self, copies);
+}
+
+/* Puts the selection on the clipboard twice over: as a fragment of a map,
+ * for Waymark, and as plain text, for everything else. */
+static gboolean
+copy_to_clipboard (WmWindow *self)
+{
+  GListModel *elements = wm_selection_get_items (self->selection);
+  g_autoptr(GBytes) fragment = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GdkContentProvider) provider = NULL;
+  GdkContentProvider *providers[2];
+
+  /* Nothing selected is nothing to copy. */
+  fragment = wm_clipboard_serialize (self->document, elements);
+  if (fragment == NULL)
+    return FALSE;
+  text = wm_clipboard_to_text (self->document, elements);
+
+  providers[0] = gdk_content_provider_new_for_bytes (WM_CLIPBOARD_MIME_TYPE, fragment);
+  providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, text != NULL ? text : "");
+  provider = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
+  return gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), provider);
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  copy_to_clipboard (WM_WINDOW (widget));
+}
+
+/* What could not be put on the clipboard is not deleted either. */
+static void
+cut_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+
+  if (copy_to_clipboard (self))
+    delete_selection (self);
+}
+
+/* A paste on its way from the clipboard, for the map and target it was
+ * asked for: the window may show another map when it arrives. */
+typedef struct
+{
+  WmWindow *window;
+  WmDocument *document;
+  WmElement *target;
+} Paste;
+
+static void
+paste_free (Paste *paste)
+{
+  g_object_unref (paste->window);
+  g_object_unref (paste->document);
+  g_clear_object (&paste->target);
+  g_free (paste);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Paste, paste_free)
+
+static gboolean
+paste_is_current (Paste *paste)
+{
+  return paste->window->document == paste->document;
+}
+
+static void
+on_fragment_read (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(Paste) paste = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) fragment = NULL;
+  g_autoptr(GPtrArray) pasted = NULL;
+
+  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (source), result, &error) < 0)
+    {
+      show_error (paste->window, _("Could not paste"), error->message);
+      return;
+    }
+  if (!paste_is_current (paste))
+    return;
+
+  fragment = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (source));
+  pasted = wm_clipboard_paste (paste->document, fragment, paste->target, &error);
+  if (pasted == NULL)
+    {
+      show_error (paste->window, _("Could not paste"), error->message);
+      return;
+    }
+  select_elements (paste->window, pasted);
+}
+
+static void
+on_fragment_ready (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(Paste) paste = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GOutputStream) memory = NULL;
+
+  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (source), result, NULL, &error);
+  if (stream == NULL)
+    {
+      show_error (paste->window, _("Could not paste"), error->message);
+      return;
+    }
+
+  memory = g_memory_output_stream_new_resizable ();
+  g_output_stream_splice_async (memory, stream,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, NULL, on_fragment_read, g_steal_pointer (&paste));
+}
+
+/* Text from another application becomes a card in the focused cell. */
+static void
+on_text_ready (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(Paste) paste = user_data;
+  WmWindow *self = paste->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) pasted = g_ptr_array_new ();
+  WmLane *lane;
+  WmStage *stage;
+  guint position;
+
+  text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  if (text == NULL)
+    {
+      show_error (self, _("Could not paste"), error->message);
+      return;
+    }
+  if (!paste_is_current (paste))
+    return;
+
+  g_strstrip (text);
+  if (*text == '\0')
+    return;
+  if (!focused_cell (self, &lane, &stage, &position))
+    {
+      show_toast (self, _("Add a lane of cards to paste text into"));
+      return;
+    }
+
+  g_ptr_array_add (pasted, wm_edit_add_card (self->document, lane, stage, position, text));
+  select_elements (self, pasted);
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+  WmElement *focus = wm_selection_get_focus (self->selection);
+  const char *fragment_types[] = { WM_CLIPBOARD_MIME_TYPE, NULL };
+  Paste *paste;
+
+  /* A shortcut comes here whether or not there is anything to paste. */
+  if (!can_paste (clipboard))
+    return;
+
+  paste = g_new0 (Paste, 1);
+  paste->window = g_object_ref (self);
+  paste->document = g_object_ref (self->document);
+  paste->target = focus != NULL ? g_object_ref (focus) : NULL;
+
+  if (gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard), WM_CLIPBOARD_MIME_TYPE))
+    gdk_clipboard_read_async (clipboard, fragment_types, G_PRIORITY_DEFAULT, NULL,
+                              on_fragment_ready, paste);
+  else
+    gdk_clipboard_read_text_async (clipboard, NULL, on_text_ready, paste);
+}
+
+static void
+append_items (GPtrArray  *elements,
+              GListModel *list)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    g_ptr_array_add (elements, peek_item (list, i));
+}
+
+static void
+select_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  GListModel *stages = wm_document_get_stages (self->document);
+  GListModel *lanes = wm_document_get_lanes (self->document);
+  g_autoptr(GPtrArray) elements = g_ptr_array_new ();
+
+  append_items (elements, wm_document_get_personas (self->document));
+  append_items (elements, stages);
+  append_items (elements, lanes);
+  append_items (elements, wm_document_get_moments (self->document));
+  append_items (elements, wm_document_get_emotion_points (self->document));
+  for (guint l = 0; l < g_list_model_get_n_items (lanes); l++)
+    for (guint s = 0; s < g_list_model_get_n_items (stages); s++)
+      append_items (elements, wm_lane_get_cards (peek_item (lanes, l),
+                                                 wm_element_get_id (peek_item (stages, s))));
+
+  select_elements (self, elements);
+}
+
+static void
+select_new (WmWindow *self,
+            gpointer  element)
+{
+  if (element != NULL)
+    wm_selection_select (self->selection, WM_ELEMENT (element));
+}
+
+static void
+add_stage_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  WmStage *focus = stage_of (self->document, wm_selection_get_focus (self->selection));
+  guint position = position_after (wm_document_get_stages (self->document), focus);
+
+  select_new (self, wm_edit_add_stage (self->document, position, _("New stage")));
+}
+
+static void
+add_lane_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (WM_TYPE_LANE_KIND);
+  GEnumValue *kind = g_enum_get_value_by_nick (kinds, g_variant_get_string (parameter, NULL));
+  WmLane *focus = lane_of (self->document, wm_selection_get_focus (self->selection));
+  guint position = position_after (wm_document_get_lanes (self->document), focus);
+
+  g_return_if_fail (kind != NULL);
+
+  select_new (self, wm_edit_add_lane (self->document, position, kind->value,
+                                      wm_labels_lane_kind (kind->value)));
+}
+
+static void
+add_persona_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+
+  select_new (self, wm_edit_add_persona (self->document, _("New persona")));
+}
+
+static void
+add_card_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  WmLane *lane;
+  WmStage *stage;
+  guint position;
+
+  if (focused_cell (self, &lane, &stage, &position))
+    select_new (self, wm_edit_add_card (self->document, lane, stage, position, _("New card")));
+}
+
+static void
+add_moment_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  WmElement *focus = wm_selection_get_focus (self->selection);
+  GListModel *stages = wm_document_get_stages (self->document);
+  WmStage *stage = stage_of (self->document, focus);
+  WmLane *lane = lane_of (self->document, focus);
+
+  if (stage == NULL && g_list_model_get_n_items (stages) > 0)
+    stage = peek_item (stages, 0);
+  /* Without a lane, the map puts it in its row of moments. */
+  if (lane != NULL && !lane_has_cells (lane))
+    lane = NULL;
+
+  if (stage != NULL)
+    select_new (self, wm_edit_add_moment (self->document, stage, lane, _("New moment of truth")));
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  WmElement *focus = wm_selection_get_focus (self->selection);
+  const char *direction = g_variant_get_string (parameter, NULL);
+  int dx = 0, dy = 0;
+
+  if (g_str_equal (direction, "left"))
+    dx = -1;
+  else if (g_str_equal (direction, "right"))
+    dx = 1;
+  else if (g_str_equal (direction, "up"))
+    dy = -1;
+  else if (g_str_equal (direction, "down"))
+    dy = 1;
+  else
+    g_return_if_reached ();
+
+  if (focus == NULL)
+    return;
+
+  /* Time runs from right to left in a right-to-left map. */
+  if (dx != 0 && wm_layout_is_rtl (wm_canvas_get_layout (self->canvas)))
+    dx = -dx;
+  wm_edit_nudge (self->document, focus, dx, dy);
+}
+
+/* Closing */
 
 static void
 on_close_response (AdwMessageDialog *dialog,
                    const char       *response,
                    WmWindow         *self)
 {
+  /* The closed dialog is freed later, and may outlive the window: it must
+   * not point back at it then. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+
   if (g_str_equal (response, "discard"))
     {
       self->close_confirmed = TRUE;
@@ -373,6 +1036,8 @@ wm_window_close_request (GtkWindow *window)
   return TRUE;
 }
 
+/* The class */
+
 static void
 wm_window_dispose (GObject *object)
 {
@@ -380,9 +1045,58 @@ wm_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_WINDOW);
   g_clear_object (&self->document);
+  g_clear_object (&self->selection);
   g_clear_object (&self->file);
 
   G_OBJECT_CLASS (wm_window_parent_class)->dispose (object);
+}
+
+static void
+wm_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  WmWindow *self = WM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_INSPECTOR_VISIBLE:
+      g_value_set_boolean (value, self->inspector_visible);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wm_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  WmWindow *self = WM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_INSPECTOR_VISIBLE:
+      if (self->inspector_visible != g_value_get_boolean (value))
+        {
+          self->inspector_visible = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+add_move_binding (GtkWidgetClass *widget_class,
+                  guint           key,
+                  const char     *direction)
+{
+  gtk_widget_class_add_binding_action (widget_class, key, GDK_ALT_MASK, "win.move", "s", direction);
 }
 
 static void
@@ -391,35 +1105,79 @@ wm_window_class_init (WmWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  const char *zooms[] = { "win.zoom-in", "win.zoom-out", "win.zoom-reset", "win.zoom-fit" };
 
   object_class->dispose = wm_window_dispose;
+  object_class->get_property = wm_window_get_property;
+  object_class->set_property = wm_window_set_property;
   window_class->close_request = wm_window_close_request;
 
+  properties[PROP_INSPECTOR_VISIBLE] =
+    g_param_spec_boolean ("inspector-visible", "Inspector visible", "Whether the inspector panel shows",
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   g_type_ensure (WM_TYPE_CANVAS);
+  g_type_ensure (WM_TYPE_INSPECTOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/waymark/Waymark/wm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WmWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, redo_button);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
-  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    gtk_widget_class_install_action (widget_class, zooms[i], NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "win.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "win.cut", NULL, cut_action);
+  gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "win.select-all", NULL, select_all_action);
+  gtk_widget_class_install_action (widget_class, "win.add-stage", NULL, add_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.add-lane", "s", add_lane_action);
+  gtk_widget_class_install_action (widget_class, "win.add-persona", NULL, add_persona_action);
+  gtk_widget_class_install_action (widget_class, "win.add-card", NULL, add_card_action);
+  gtk_widget_class_install_action (widget_class, "win.add-moment", NULL, add_moment_action);
+  gtk_widget_class_install_action (widget_class, "win.move", "s", move_action);
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-inspector", "inspector-visible");
 
+  /* Bindings of the window, not accelerators of the application, so that
+   * a focused text entry gets its own keys (Delete, Ctrl+C, Ctrl+Z) first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "win.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "win.cut", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "win.select-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-inspector", NULL);
+  add_move_binding (widget_class, GDK_KEY_Left, "left");
+  add_move_binding (widget_class, GDK_KEY_Right, "right");
+  add_move_binding (widget_class, GDK_KEY_Up, "up");
+  add_move_binding (widget_class, GDK_KEY_Down, "down");
 }
 
 static void
@@ -427,8 +1185,24 @@ wm_window_init (WmWindow *self)
 {
   g_autoptr(WmDocument) document = wm_document_new ();
 
+  self->inspector_visible = TRUE;
+  self->selection = wm_selection_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_object_bind_property (self, "inspector-visible", self->flap, "reveal-flap",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  wm_canvas_set_selection (self->canvas, self->selection);
+  wm_inspector_set_selection (self->inspector, self->selection);
+  g_signal_connect_object (self->selection, "notify::focus",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "notify::zoom",
+                           G_CALLBACK (update_zoom_label), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_widget_get_clipboard (GTK_WIDGET (self)), "changed",
+                           G_CALLBACK (update_paste), self, G_CONNECT_SWAPPED);
+
   set_document (self, document, NULL);
+  update_zoom_label (self);
+  update_paste (self);
 }
 
 WmWindow *
@@ -443,6 +1217,22 @@ wm_window_get_document (WmWindow *self)
   g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
 
   return self->document;
+}
+
+WmSelection *
+wm_window_get_selection (WmWindow *self)
+{
+  g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
+
+  return self->selection;
+}
+
+WmCanvas *
+wm_window_get_canvas (WmWindow *self)
+{
+  g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
+
+  return self->canvas;
 }
 
 GFile *
@@ -468,6 +1258,17 @@ wm_window_set_document (WmWindow   *self,
 {
   g_return_if_fail (WM_IS_WINDOW (self));
   g_return_if_fail (WM_IS_DOCUMENT (document));
+
+  set_document (self, document, NULL);
+}
+
+/* A new map from the default template. */
+void
+wm_window_start_new_map (WmWindow *self)
+{
+  g_autoptr(WmDocument) document = wm_template_create (WM_TEMPLATE_FIVE_STAGES);
+
+  g_return_if_fail (WM_IS_WINDOW (self));
 
   set_document (self, document, NULL);
 }
@@ -530,4 +1331,85 @@ wm_window_save_file (WmWindow  *self,
   self->saved_state = wm_history_get_state (wm_document_get_history (self->document));
   update_title (self);
   return TRUE;
+}
+
+/**
+ * wm_window_find:
+ * @application: (nullable): the application
+ *
+ * Returns: (transfer none) (nullable): the window of @application that
+ *   shows the map in @file
+ */
+WmWindow *
+wm_window_find (GtkApplication *application,
+                GFile          *file)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (application == NULL)
+    return NULL;
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    if (WM_IS_WINDOW (l->data) && WM_WINDOW (l->data)->file != NULL &&
+        g_file_equal (WM_WINDOW (l->data)->file, file))
+      return l->data;
+
+  return NULL;
+}
+
+/**
+ * wm_window_show_file:
+ * @application: (nullable): the application
+ * @current: (nullable): the window the user asked from
+ *
+ * Presents the map in @file: the window that has it already, or @current
+ * if that holds an untouched new map, or a new window. When the file cannot
+ * be opened, @current says why and keeps its map; with no @current, a new
+ * window on a new map says it.
+ *
+ * Returns: (transfer none): the window presented
+ */
+WmWindow *
+wm_window_show_file (GtkApplication *application,
+                     GFile          *file,
+                     WmWindow       *current)
+{
+  WmWindow *target;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (current == NULL || WM_IS_WINDOW (current), NULL);
+
+  target = wm_window_find (application, file);
+  if (target != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (target));
+      return target;
+    }
+
+  if (current != NULL && current->file == NULL && !wm_window_get_modified (current))
+    target = current;
+  else
+    target = wm_window_new (application);
+
+  if (!wm_window_open_file (target, file, &error))
+    {
+      if (current != NULL && target != current)
+        {
+          gtk_window_destroy (GTK_WINDOW (target));
+          target = current;
+        }
+      else if (current == NULL)
+        {
+          wm_window_start_new_map (target);
+        }
+      gtk_window_present (GTK_WINDOW (target));
+      wm_window_show_open_error (target, file, error);
+      return target;
+    }
+
+  add_recent (file);
+  gtk_window_present (GTK_WINDOW (target));
+  return target;
 }

@@ -3,7 +3,9 @@
 
 #include <adwaita.h>
 
+#include "wm-canvas.h"
 #include "wm-document.h"
+#include "wm-selection.h"
 
 G_BEGIN_DECLS
 
@@ -12,8 +14,11 @@ G_DECLARE_FINAL_TYPE (WmWindow, wm_window, WM, WINDOW, AdwApplicationWindow)
 
 WmWindow   *wm_window_new          (GtkApplication *application);
 WmDocument *wm_window_get_document (WmWindow       *self);
+WmSelection *wm_window_get_selection (WmWindow     *self);
+WmCanvas   *wm_window_get_canvas   (WmWindow       *self);
 void        wm_window_set_document (WmWindow       *self,
                                     WmDocument     *document);
+void        wm_window_start_new_map (WmWindow      *self);
 void        wm_window_show_open_error (WmWindow     *self,
                                        GFile        *file,
                                        const GError *error);
@@ -25,5 +30,11 @@ gboolean    wm_window_save_file    (WmWindow       *self,
                                     GFile          *file,
                                     GError        **error);
 gboolean    wm_window_get_modified (WmWindow       *self);
+
+WmWindow   *wm_window_find         (GtkApplication *application,
+                                    GFile          *file);
+WmWindow   *wm_window_show_file    (GtkApplication *application,
+                                    GFile          *file,
+                                    WmWindow       *current);
 
 G_END_DECLS

@@ -1,0 +1,1708 @@
+/* waymark-bench.c: how long Waymark takes to save, load, lay out and export
+ * a big journey map and how much memory it needs, beside two baselines
+ * measured in the same run on the same data: json-glib parsing the saved
+ * file and nothing else, and a bare cairo + PangoCairo program drawing the
+ * same boxes and text.
+ *
+ * The maps are generated through the model API from a fixed seed, so every
+ * run measures the same file. Each map is measured in a child process of its
+ * own (the program runs itself again), and each peak-memory figure in one
+ * more, so that one map's heap never inflates another's numbers.
+ *
+ * The benchmark reports; it never fails on a missed target.
+ * See docs/performance.md.
+ */
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <pango/pangocairo.h>
+
+#include "wm-card.h"
+#include "wm-document.h"
+#include "wm-evidence.h"
+#include "wm-export.h"
+#include "wm-format.h"
+#include "wm-layout.h"
+#include "wm-painter.h"
+#include "wm-theme.h"
+
+#define SEED 20240601
+
+/* The targets. */
+#define TARGET_LOAD_RATIO   2.0
+#define TARGET_SVG_RATIO    1.3
+#define TARGET_LAYOUT_MS   50.0
+#define TARGET_LAYOUT_MAP  "large"
+
+typedef struct
+{
+  const char *name;
+  guint n_stages;
+  guint n_lanes;     /* lanes holding cards; one emotion-curve lane is added */
+  guint n_cards;     /* per cell */
+  guint n_personas;
+  guint runs;        /* per measurement, unless --runs says otherwise */
+} MapSpec;
+
+static const MapSpec map_specs[] = {
+  { "large", 24, 16, 3, 4, 9 },
+  { "huge",  60, 40, 4, 4, 3 },
+};
+
+/* ------------------------------------------------------------------ */
+/* The generated map                                                   */
+/* ------------------------------------------------------------------ */
+
+static const char * const words_en[] = {
+  "customer", "compares", "prices", "delivery", "options", "checks", "reviews",
+  "on", "the", "website", "asks", "a", "friend", "for", "advice", "about",
+  "payment", "worries", "hidden", "costs", "waits", "order", "confirmation",
+  "email", "opens", "app", "to", "track", "parcel", "calls", "support",
+  "because", "tracking", "page", "is", "unclear", "reads", "return", "policy",
+  "before", "buying", "saves", "items", "in", "wish", "list", "shares",
+  "photo", "with", "family", "expects", "same-day", "shipping", "finds",
+  "discount", "code", "abandons", "cart", "when", "fees", "appear", "at",
+  "checkout", "trusts", "brand", "after", "good", "experience", "needs",
+  "clear", "information", "size", "guide", "store", "staff", "help",
+  "quickly", "loyalty", "points", "renewal", "reminder", "warranty",
+  "registration", "and", "of", "not", "again",
+};
+
+static const char * const words_pl[] = {
+  "klient", "porównuje", "ceny", "dostawy", "w", "kilku", "sklepach",
+  "szuka", "opinii", "na", "forum", "boi", "się", "ukrytych", "kosztów",
+  "płatność", "kartą", "nie", "działa", "czeka", "potwierdzenie",
+  "zamówienia", "dzwoni", "do", "infolinii", "zwrot", "towaru", "jest",
+  "zbyt", "skomplikowany", "chce", "szybkiej", "wysyłki", "poleca", "markę",
+  "znajomym", "gwarancja", "obsługa", "klienta", "źródło", "łatwo",
+  "ściąga", "aplikację", "żółty", "kurier",
+};
+
+static const char * const words_ru[] = {
+  "клиент", "сравнивает", "цены", "на", "доставку", "в", "разных",
+  "магазинах", "читает", "отзывы", "боится", "скрытых", "платежей",
+  "оплата", "картой", "не", "проходит", "ждёт", "подтверждения", "заказа",
+  "звонит", "службу", "поддержки", "возврат", "товара", "слишком",
+  "сложный", "хочет", "быструю", "рекомендует", "бренд", "друзьям",
+  "гарантия", "приложение", "удобное", "точки", "контакта", "момент",
+  "истины",
+};
+
+static const char * const words_fa[] = {
+  "مشتری", "قیمت‌ها", "را", "در", "چند", "فروشگاه", "مقایسه", "می‌کند",
+  "نظرات", "کاربران", "می‌خواند", "نگران", "هزینه‌های", "پنهان", "است",
+  "پرداخت", "با", "کارت", "انجام", "نشد", "منتظر", "تأیید", "سفارش",
+  "پشتیبانی", "تماس", "می‌گیرد", "بازگشت", "کالا", "پیچیده", "ارسال",
+  "سریع", "می‌خواهد", "برند", "به", "دوستان", "پیشنهاد", "نقطه", "لحظه",
+  "حقیقت", "تجربه",
+};
+
+typedef struct
+{
+  const char * const *words;
+  guint n_words;
+  guint share;       /* percent of the texts written in this language */
+} Vocabulary;
+
+#define VOCABULARY(words, share) { words, G_N_ELEMENTS (words), share }
+
+/* Mostly English, with the Polish, Russian and Persian of the guides the
+ * domain comes from: Latin diacritics, Cyrillic, and right-to-left Arabic
+ * script inside a left-to-right map. */
+static const Vocabulary vocabularies[] = {
+  VOCABULARY (words_en, 80),
+  VOCABULARY (words_pl, 7),
+  VOCABULARY (words_ru, 7),
+  VOCABULARY (words_fa, 6),
+};
+
+static const char * const stage_names[] = {
+  "Awareness", "Consideration", "Purchase", "Retention", "Advocacy",
+  "Research and shopping preparation", "Compare", "Purchase and payment",
+  "Use, maintenance and repurchase", "Świadomość", "Rozważanie zakupu",
+  "Осведомлённость", "Покупка и оплата", "آگاهی", "خرید و پرداخت",
+};
+
+static const char * const palette[] = {
+  "#e66100", "#1c71d8", "#26a269", "#9141ac", "#c01c28", "#f5c211", "#865e3c",
+};
+
+typedef struct
+{
+  const char *name;
+  int age;
+  const char *job_role;
+  const char *family_status;
+  const char *quote;
+} PersonaSeed;
+
+static const PersonaSeed persona_seeds[] = {
+  { "Anna Kowalska", 34, "Kierowniczka projektu", "Mężatka, dwoje dzieci",
+    "Chcę wiedzieć, kiedy paczka dotrze." },
+  { "Дмитрий Орлов", 41, "Инженер-конструктор", "Женат, один ребёнок",
+    "Мне важна гарантия, а не скидка." },
+  { "سارا احمدی", 28, "طراح گرافیک", "مجرد",
+    "می‌خواهم سریع و بی‌دردسر خرید کنم." },
+  { "Tom Baker", 63, "Retired teacher", "Widower, three grandchildren",
+    "I just want someone to pick up the phone." },
+};
+
+typedef struct
+{
+  WmLaneKind kind;
+  const char *title;
+  gboolean per_persona;
+} LaneSeed;
+
+static const LaneSeed lane_seeds[] = {
+  { WM_LANE_KIND_ACTIONS, "Actions", TRUE },
+  { WM_LANE_KIND_THOUGHTS, "Thoughts", TRUE },
+  { WM_LANE_KIND_FEELINGS, "Feelings and quotes", TRUE },
+  { WM_LANE_KIND_TOUCHPOINTS, "Touchpoints", FALSE },
+  { WM_LANE_KIND_PAIN_POINTS, "Pain points", TRUE },
+  { WM_LANE_KIND_GAINS, "Gains", FALSE },
+  { WM_LANE_KIND_OPPORTUNITIES, "Opportunities", FALSE },
+  { WM_LANE_KIND_FRONTSTAGE, "Frontstage", FALSE },
+  { WM_LANE_KIND_BACKSTAGE, "Backstage", FALSE },
+  { WM_LANE_KIND_KPIS, "KPIs", FALSE },
+  { WM_LANE_KIND_NOTES, "Notes", FALSE },
+};
+
+static const char * const scale_labels[] = {
+  "Furious", "Angry", "Annoyed", "Neutral", "Content", "Happy", "Delighted", NULL,
+};
+
+static const char * const emotion_labels[] = { "😠", "🙁", "😐", "🙂", "😀" };
+static const char * const owners[] = { "Marketing", "Sales", "Support", "Product", "Logistics", "IT" };
+static const char * const kpi_names[] = { "NPS", "Conversion rate", "Churn", "CSAT", "Average order value" };
+static const char * const kpi_units[] = { "pts", "%", "%", "%", "PLN" };
+
+typedef struct
+{
+  GRand *rand;
+  WmHistory *history;
+} Generator;
+
+static guint
+pick (Generator  *gen,
+      guint       n)
+{
+  return g_rand_int_range (gen->rand, 0, n);
+}
+
+static int
+between (Generator *gen,
+         int        low,
+         int        high)
+{
+  return g_rand_int_range (gen->rand, low, high + 1);
+}
+
+/* A random but reproducible UUID, shaped like the ids Waymark makes, so
+ * that the file has the size a real one would. */
+static char *
+make_id (Generator *gen)
+{
+  guint32 r[6];
+
+  for (guint i = 0; i < G_N_ELEMENTS (r); i++)
+    r[i] = g_rand_int (gen->rand);
+
+  return g_strdup_printf ("%08x-%04x-4%03x-%04x-%04x%08x",
+                          r[0], r[1] & 0xffff, r[2] & 0xfff,
+                          (r[3] & 0x3fff) | 0x8000, r[4] & 0xffff, r[5]);
+}
+
+static gpointer
+new_element (Generator *gen,
+             GType      type)
+{
+  g_autofree char *id = make_id (gen);
+
+  return g_object_new (type, "id", id, NULL);
+}
+
+/* Adds @item (consumed) at the end of @list, through the edit path. */
+static void
+append (Generator  *gen,
+        GListModel *list,
+        gpointer    item)
+{
+  wm_history_insert (gen->history, list, g_list_model_get_n_items (list), item);
+  g_object_unref (item);
+}
+
+static char *
+make_sentence (Generator *gen,
+               guint      n_words)
+{
+  const Vocabulary *vocabulary = &vocabularies[0];
+  GString *text = g_string_new (NULL);
+  guint roll = pick (gen, 100);
+
+  for (guint i = 0; i < G_N_ELEMENTS (vocabularies); i++)
+    {
+      if (roll < vocabularies[i].share)
+        {
+          vocabulary = &vocabularies[i];
+          break;
+        }
+      roll -= vocabularies[i].share;
+    }
+
+  for (guint i = 0; i < n_words; i++)
+    {
+      const char *word = vocabulary->words[pick (gen, vocabulary->n_words)];
+
+      if (i == 0)
+        {
+          g_string_append_unichar (text, g_unichar_totitle (g_utf8_get_char (word)));
+          g_string_append (text, g_utf8_next_char (word));
+        }
+      else
+        {
+          g_string_append_c (text, ' ');
+          g_string_append (text, word);
+        }
+    }
+  g_string_append_c (text, '.');
+
+  return g_string_free (text, FALSE);
+}
+
+/* Sticky-note lengths: mostly a short sentence, sometimes a paragraph. */
+static char *
+make_card_text (Generator *gen)
+{
+  if (pick (gen, 100) < 15)
+    return make_sentence (gen, between (gen, 20, 40));
+
+  return make_sentence (gen, between (gen, 4, 18));
+}
+
+static GBytes *
+make_picture (const char *color)
+{
+  g_autofree char *svg =
+    g_strdup_printf ("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"64\" height=\"64\">"
+                     "<circle cx=\"32\" cy=\"32\" r=\"32\" fill=\"%s\"/>"
+                     "<circle cx=\"32\" cy=\"25\" r=\"12\" fill=\"#ffffff\"/>"
+                     "<path d=\"M12 56c4-12 12-17 20-17s16 5 20 17\" fill=\"#ffffff\"/>"
+                     "</svg>", color);
+  gsize length = strlen (svg);
+
+  return g_bytes_new_take (g_steal_pointer (&svg), length);
+}
+
+static void
+add_personas (Generator  *gen,
+              WmDocument *document,
+              guint       n_personas)
+{
+  for (guint i = 0; i < n_personas; i++)
+    {
+      const PersonaSeed *seed = &persona_seeds[i % G_N_ELEMENTS (persona_seeds)];
+      WmPersona *persona = new_element (gen, WM_TYPE_PERSONA);
+      g_autoptr(GBytes) picture = make_picture (palette[i % G_N_ELEMENTS (palette)]);
+      char *texts[7];
+
+      for (guint j = 0; j < G_N_ELEMENTS (texts); j++)
+        texts[j] = make_sentence (gen, between (gen, 6, 16));
+
+      wm_persona_set_name (persona, seed->name);
+      wm_persona_set_age (persona, seed->age);
+      wm_persona_set_job_role (persona, seed->job_role);
+      wm_persona_set_family_status (persona, seed->family_status);
+      wm_persona_set_professional_goals (persona, texts[0]);
+      wm_persona_set_personal_goals (persona, texts[1]);
+      wm_persona_set_motivations (persona, texts[2]);
+      wm_persona_set_fears (persona, texts[3]);
+      wm_persona_set_preferences (persona, texts[4]);
+      wm_persona_set_needs (persona, texts[5]);
+      wm_persona_set_frustrations (persona, texts[6]);
+      wm_persona_set_quote (persona, seed->quote);
+      wm_persona_set_color (persona, palette[i % G_N_ELEMENTS (palette)]);
+      wm_persona_set_picture (persona, picture);
+      wm_persona_set_picture_type (persona, "image/svg+xml");
+
+      for (guint j = 0; j < G_N_ELEMENTS (texts); j++)
+        g_free (texts[j]);
+
+      append (gen, wm_document_get_personas (document), persona);
+    }
+}
+
+static void
+add_stages (Generator  *gen,
+            WmDocument *document,
+            guint       n_stages)
+{
+  for (guint i = 0; i < n_stages; i++)
+    {
+      WmStage *stage = new_element (gen, WM_TYPE_STAGE);
+      g_autofree char *name = g_strdup_printf ("%u. %s", i + 1,
+                                               stage_names[i % G_N_ELEMENTS (stage_names)]);
+      g_autofree char *description = make_sentence (gen, between (gen, 8, 20));
+
+      wm_stage_set_name (stage, name);
+      wm_stage_set_description (stage, description);
+      if (i % 3 == 0)
+        wm_stage_set_color (stage, palette[pick (gen, G_N_ELEMENTS (palette))]);
+
+      append (gen, wm_document_get_stages (document), stage);
+    }
+}
+
+/* @n_lanes lanes with cards, and after the first three (the customer's
+ * actions, thoughts and feelings) the lane of the emotion curves. */
+static void
+add_lanes (Generator  *gen,
+           WmDocument *document,
+           guint       n_lanes)
+{
+  GListModel *personas = wm_document_get_personas (document);
+  guint n_personas = g_list_model_get_n_items (personas);
+
+  for (guint i = 0; i < n_lanes; i++)
+    {
+      const LaneSeed *seed = &lane_seeds[i % G_N_ELEMENTS (lane_seeds)];
+      WmLane *lane = new_element (gen, WM_TYPE_LANE);
+
+      wm_lane_set_kind (lane, seed->kind);
+      wm_lane_set_title (lane, seed->title);
+      if (seed->per_persona && n_personas > 0)
+        {
+          g_autoptr(WmPersona) persona = g_list_model_get_item (personas, i % n_personas);
+
+          wm_lane_set_persona (lane, wm_element_get_id (WM_ELEMENT (persona)));
+        }
+      append (gen, wm_document_get_lanes (document), lane);
+
+      if (i == 2 || (n_lanes < 3 && i == n_lanes - 1))
+        {
+          WmLane *curves = new_element (gen, WM_TYPE_LANE);
+
+          wm_lane_set_kind (curves, WM_LANE_KIND_EMOTION_CURVE);
+          wm_lane_set_title (curves, "Emotions");
+          append (gen, wm_document_get_lanes (document), curves);
+        }
+    }
+}
+
+static void
+add_evidence (Generator *gen,
+              WmElement *element)
+{
+  WmEvidence *evidence = new_element (gen, WM_TYPE_EVIDENCE);
+  g_autofree char *date = g_strdup_printf ("2024-%02d-%02d", between (gen, 1, 12), between (gen, 1, 28));
+  g_autofree char *note = make_sentence (gen, between (gen, 5, 15));
+
+  wm_evidence_set_source_kind (evidence, pick (gen, WM_SOURCE_KIND_OTHER + 1));
+  wm_evidence_set_solicited (evidence, pick (gen, 2));
+  wm_evidence_set_sample_size (evidence, between (gen, 5, 2000));
+  wm_evidence_set_date (evidence, date);
+  wm_evidence_set_note (evidence, note);
+  if (pick (gen, 3) == 0)
+    {
+      g_autofree char *link = g_strdup_printf ("https://research.example.org/studies/%u", g_rand_int (gen->rand));
+
+      wm_evidence_set_link (evidence, link);
+    }
+
+  append (gen, wm_element_get_evidence (element), evidence);
+}
+
+static WmCard *
+make_card (Generator  *gen,
+           WmLaneKind  kind)
+{
+  WmCard *card = new_element (gen, WM_TYPE_CARD);
+  g_autofree char *text = NULL;
+
+  switch (kind)
+    {
+    case WM_LANE_KIND_TOUCHPOINTS:
+      wm_card_set_channel (card, between (gen, WM_CHANNEL_WEBSITE, WM_CHANNEL_OTHER));
+      break;
+    case WM_LANE_KIND_OPPORTUNITIES:
+      wm_card_set_impact (card, between (gen, 1, 5));
+      wm_card_set_effort (card, between (gen, 1, 5));
+      wm_card_set_owner (card, owners[pick (gen, G_N_ELEMENTS (owners))]);
+      wm_card_set_status (card, pick (gen, WM_OPPORTUNITY_STATUS_DROPPED + 1));
+      break;
+    case WM_LANE_KIND_KPIS:
+      {
+        guint which = pick (gen, G_N_ELEMENTS (kpi_names));
+        int current = between (gen, 10, 90);
+
+        wm_card_set_kpi_name (card, kpi_names[which]);
+        wm_card_set_kpi_unit (card, kpi_units[which]);
+        wm_card_set_kpi_current (card, current);
+        wm_card_set_kpi_target (card, current + between (gen, 5, 20));
+        text = make_sentence (gen, between (gen, 3, 8));
+      }
+      break;
+    default:
+      break;
+    }
+
+  if (text == NULL)
+    text = make_card_text (gen);
+  wm_card_set_text (card, text);
+
+  if (pick (gen, 10) == 0)
+    add_evidence (gen, WM_ELEMENT (card));
+
+  return card;
+}
+
+static void
+add_cards (Generator  *gen,
+           WmDocument *document,
+           guint       n_cards)
+{
+  GListModel *stages = wm_document_get_stages (document);
+  GListModel *lanes = wm_document_get_lanes (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
+    {
+      g_autoptr(WmLane) lane = g_list_model_get_item (lanes, i);
+      WmLaneKind kind = wm_lane_get_kind (lane);
+
+      if (kind == WM_LANE_KIND_EMOTION_CURVE)
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (stages); j++)
+        {
+          g_autoptr(WmStage) stage = g_list_model_get_item (stages, j);
+          GListModel *cell = wm_lane_get_cards (lane, wm_element_get_id (WM_ELEMENT (stage)));
+
+          for (guint k = 0; k < n_cards; k++)
+            append (gen, cell, make_card (gen, kind));
+        }
+    }
+}
+
+/* Each persona's curve wanders over the scale, with peaks and valleys. */
+static void
+add_emotion_points (Generator  *gen,
+                    WmDocument *document)
+{
+  GListModel *personas = wm_document_get_personas (document);
+  GListModel *stages = wm_document_get_stages (document);
+  int low = wm_document_get_scale_min (document);
+  int high = wm_document_get_scale_max (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (personas); i++)
+    {
+      g_autoptr(WmPersona) persona = g_list_model_get_item (personas, i);
+      int score = between (gen, low, high);
+
+      for (guint j = 0; j < g_list_model_get_n_items (stages); j++)
+        {
+          g_autoptr(WmStage) stage = g_list_model_get_item (stages, j);
+          WmEmotionPoint *point = new_element (gen, WM_TYPE_EMOTION_POINT);
+
+          int step = between (gen, -2, 2);
+
+          score = CLAMP (score + step, low, high);
+          wm_emotion_point_set_persona (point, wm_element_get_id (WM_ELEMENT (persona)));
+          wm_emotion_point_set_stage (point, wm_element_get_id (WM_ELEMENT (stage)));
+          wm_emotion_point_set_score (point, score);
+          if (j % 5 == 0)
+            wm_emotion_point_set_label (point, emotion_labels[pick (gen, G_N_ELEMENTS (emotion_labels))]);
+          if (j % 3 == 0)
+            {
+              g_autofree char *note = make_sentence (gen, between (gen, 4, 12));
+
+              wm_emotion_point_set_note (point, note);
+            }
+          if (j % 7 == 0)
+            add_evidence (gen, WM_ELEMENT (point));
+
+          append (gen, wm_document_get_emotion_points (document), point);
+        }
+    }
+}
+
+static void
+add_moments (Generator  *gen,
+             WmDocument *document)
+{
+  GListModel *stages = wm_document_get_stages (document);
+  g_autoptr(WmLane) lane = g_list_model_get_item (wm_document_get_lanes (document), 0);
+
+  for (guint j = 2; j < g_list_model_get_n_items (stages); j += 6)
+    {
+      g_autoptr(WmStage) stage = g_list_model_get_item (stages, j);
+      WmMoment *moment = new_element (gen, WM_TYPE_MOMENT);
+      g_autofree char *title = make_sentence (gen, between (gen, 2, 5));
+      g_autofree char *description = make_sentence (gen, between (gen, 8, 20));
+
+      wm_moment_set_stage (moment, wm_element_get_id (WM_ELEMENT (stage)));
+      wm_moment_set_lane (moment, wm_element_get_id (WM_ELEMENT (lane)));
+      wm_moment_set_title (moment, title);
+      wm_moment_set_description (moment, description);
+      wm_moment_set_polarity (moment, (j / 6) % (WM_POLARITY_DECISIVE + 1));
+
+      append (gen, wm_document_get_moments (document), moment);
+    }
+}
+
+static WmDocument *
+generate_map (const MapSpec *spec)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
+  Generator gen = { rand, NULL };
+  WmDocument *document = new_element (&gen, WM_TYPE_DOCUMENT);
+  g_autofree char *title = g_strdup_printf ("Omnichannel retail journey (benchmark, %s map)", spec->name);
+  g_autofree char *description = make_sentence (&gen, 30);
+
+  gen.history = wm_document_get_history (document);
+
+  wm_document_set_title (document, title);
+  wm_document_set_description (document, description);
+  wm_document_set_kind (document, WM_MAP_KIND_CURRENT_STATE);
+  wm_document_set_scale_labels (document, scale_labels);
+  wm_document_set_created (document, "2024-06-01T09:00:00Z");
+  wm_document_set_modified (document, "2024-06-01T17:30:00Z");
+
+  wm_history_begin (gen.history, "Generate");
+  add_personas (&gen, document, spec->n_personas);
+  add_stages (&gen, document, spec->n_stages);
+  add_lanes (&gen, document, spec->n_lanes);
+  add_cards (&gen, document, spec->n_cards);
+  add_emotion_points (&gen, document);
+  add_moments (&gen, document);
+  wm_history_end (gen.history);
+  /* A freshly opened map has no undo history either. */
+  wm_history_clear (gen.history);
+
+  return document;
+}
+
+/* ------------------------------------------------------------------ */
+/* Output surfaces, shared by Waymark's painter and the bare baseline  */
+/* ------------------------------------------------------------------ */
+
+typedef enum {
+  OUTPUT_SVG,
+  OUTPUT_PNG,
+  OUTPUT_PDF,
+  N_OUTPUTS
+} Output;
+
+static const char * const output_names[N_OUTPUTS] = { "svg", "png", "pdf" };
+static const WmExportFormat output_formats[N_OUTPUTS] = { WM_EXPORT_SVG, WM_EXPORT_PNG, WM_EXPORT_PDF };
+
+static cairo_surface_t *
+output_surface_new (Output      output,
+                    const char *path,
+                    double      width,
+                    double      height)
+{
+  switch (output)
+    {
+    case OUTPUT_SVG:
+      return cairo_svg_surface_create (path, width, height);
+    case OUTPUT_PNG:
+      return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ceil (width), ceil (height));
+    case OUTPUT_PDF:
+      return cairo_pdf_surface_create (path, width, height);
+    case N_OUTPUTS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Writes the file out; FALSE with @error set if cairo failed. */
+static gboolean
+output_surface_finish (cairo_surface_t  *surface,
+                       Output            output,
+                       const char       *path,
+                       GError          **error)
+{
+  cairo_status_t status = cairo_surface_status (surface);
+
+  if (status == CAIRO_STATUS_SUCCESS && output == OUTPUT_PNG)
+    status = cairo_surface_write_to_png (surface, path);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cairo: %s", cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Baseline: a bare cairo + PangoCairo program                         */
+/* ------------------------------------------------------------------ */
+
+/* What the bare program draws, copied out of the map before any clock
+ * runs: plain strings, and the widths Waymark gave its columns, so that
+ * both wrap the same text at the same width. */
+typedef struct
+{
+  char *title;
+  GPtrArray *stage_names;   /* of char * */
+  GPtrArray *lane_titles;   /* of char * */
+  GPtrArray *cells;         /* lane-major, of GPtrArray of char * */
+  double header_width;      /* the lane-header column */
+  double column_width;      /* one stage */
+  double card_width;
+} BarePlan;
+
+/* The faces and sizes of Waymark's light theme, so that both shape the
+ * same glyphs. */
+#define BARE_FACES "Cantarell,Noto Sans,Noto Sans Arabic,DejaVu Sans"
+#define BARE_MARGIN 24.0
+#define BARE_PAD     8.0
+#define BARE_GAP     6.0
+
+typedef enum {
+  BOX_TITLE,   /* text only */
+  BOX_HEADER,
+  BOX_CARD,
+} BoxKind;
+
+typedef struct
+{
+  PangoLayout *layout;
+  double x, y, width, height;
+  BoxKind kind;
+} BareBox;
+
+static void
+bare_plan_free (BarePlan *plan)
+{
+  g_free (plan->title);
+  g_ptr_array_unref (plan->stage_names);
+  g_ptr_array_unref (plan->lane_titles);
+  g_ptr_array_unref (plan->cells);
+  g_free (plan);
+}
+
+static double
+element_width (WmLayout *layout,
+               gpointer  element,
+               double    fallback)
+{
+  WmRect rect;
+
+  if (element != NULL && wm_layout_get_element_rect (layout, element, &rect) && rect.width > 0)
+    return rect.width;
+
+  return fallback;
+}
+
+static BarePlan *
+bare_plan_new (WmDocument *document,
+               WmLayout   *layout)
+{
+  BarePlan *plan = g_new0 (BarePlan, 1);
+  GListModel *stages = wm_document_get_stages (document);
+  GListModel *lanes = wm_document_get_lanes (document);
+  g_autoptr(WmStage) first_stage = g_list_model_get_item (stages, 0);
+  g_autoptr(WmLane) first_lane = g_list_model_get_item (lanes, 0);
+  g_autoptr(WmCard) first_card = g_list_model_get_item (wm_lane_get_cards (first_lane, wm_element_get_id (WM_ELEMENT (first_stage))), 0);
+
+  plan->title = g_strdup (wm_document_get_title (document));
+  plan->stage_names = g_ptr_array_new_with_free_func (g_free);
+  plan->lane_titles = g_ptr_array_new_with_free_func (g_free);
+  plan->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  plan->header_width = element_width (layout, first_lane, 160);
+  plan->column_width = element_width (layout, first_stage, 240);
+  plan->card_width = element_width (layout, first_card, plan->column_width - 2 * BARE_GAP);
+
+  for (guint j = 0; j < g_list_model_get_n_items (stages); j++)
+    {
+      g_autoptr(WmStage) stage = g_list_model_get_item (stages, j);
+
+      g_ptr_array_add (plan->stage_names, g_strdup (wm_stage_get_name (stage)));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
+    {
+      g_autoptr(WmLane) lane = g_list_model_get_item (lanes, i);
+
+      g_ptr_array_add (plan->lane_titles, g_strdup (wm_lane_get_title (lane)));
+      for (guint j = 0; j < g_list_model_get_n_items (stages); j++)
+        {
+          g_autoptr(WmStage) stage = g_list_model_get_item (stages, j);
+          GListModel *cards = wm_lane_get_cards (lane, wm_element_get_id (WM_ELEMENT (stage)));
+          GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+          for (guint k = 0; k < g_list_model_get_n_items (cards); k++)
+            {
+              g_autoptr(WmCard) card = g_list_model_get_item (cards, k);
+
+              g_ptr_array_add (texts, g_strdup (wm_card_get_text (card)));
+            }
+          g_ptr_array_add (plan->cells, texts);
+        }
+    }
+
+  return plan;
+}
+
+static void
+bare_box_clear (gpointer data)
+{
+  BareBox *box = data;
+
+  g_clear_object (&box->layout);
+}
+
+/* Measures @text wrapped in a box @width wide at (@x, @y); returns the
+ * box's height. */
+static double
+bare_add_box (GArray                     *boxes,
+              PangoContext               *context,
+              const PangoFontDescription *font,
+              const char                 *text,
+              double                      x,
+              double                      y,
+              double                      width,
+              BoxKind                     kind)
+{
+  BareBox box = { pango_layout_new (context), x, y, width, 0, kind };
+  int text_height;
+
+  pango_layout_set_font_description (box.layout, font);
+  pango_layout_set_wrap (box.layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (box.layout, pango_units_from_double (width - 2 * BARE_PAD));
+  pango_layout_set_text (box.layout, text, -1);
+  pango_layout_get_pixel_size (box.layout, NULL, &text_height);
+  box.height = text_height + 2 * BARE_PAD;
+  g_array_append_val (boxes, box);
+
+  return box.height;
+}
+
+/* A measured sheet: every box placed, every text laid out. */
+typedef struct
+{
+  PangoContext *context;
+  GArray *boxes;            /* of BareBox */
+  double width, height;
+} BareSheet;
+
+static void
+bare_sheet_free (BareSheet *sheet)
+{
+  g_array_unref (sheet->boxes);
+  g_object_unref (sheet->context);
+  g_free (sheet);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BareSheet, bare_sheet_free)
+
+/* The bare program's layout: measures every text to stack the boxes in a
+ * grid, a stage per column and a lane per row. */
+static BareSheet *
+bare_measure (const BarePlan *plan)
+{
+  BareSheet *sheet = g_new0 (BareSheet, 1);
+  g_autoptr(PangoFontDescription) title_font = pango_font_description_from_string (BARE_FACES " Bold 30px");
+  g_autoptr(PangoFontDescription) header_font = pango_font_description_from_string (BARE_FACES " Bold 15px");
+  g_autoptr(PangoFontDescription) card_font = pango_font_description_from_string (BARE_FACES " 13.5px");
+  guint n_stages = plan->stage_names->len;
+  double left = BARE_MARGIN + plan->header_width;
+  double y = BARE_MARGIN, row;
+
+  sheet->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  sheet->boxes = g_array_new (FALSE, FALSE, sizeof (BareBox));
+  g_array_set_clear_func (sheet->boxes, bare_box_clear);
+  sheet->width = left + n_stages * plan->column_width + BARE_MARGIN;
+
+  y += bare_add_box (sheet->boxes, sheet->context, title_font, plan->title,
+                     BARE_MARGIN, y, sheet->width - 2 * BARE_MARGIN, BOX_TITLE) + BARE_GAP;
+
+  row = 0;
+  for (guint j = 0; j < n_stages; j++)
+    row = MAX (row, bare_add_box (sheet->boxes, sheet->context, header_font, g_ptr_array_index (plan->stage_names, j),
+                                  left + j * plan->column_width, y, plan->column_width, BOX_HEADER));
+  y += row + BARE_GAP;
+
+  for (guint i = 0; i < plan->lane_titles->len; i++)
+    {
+      row = bare_add_box (sheet->boxes, sheet->context, header_font, g_ptr_array_index (plan->lane_titles, i),
+                          BARE_MARGIN, y, plan->header_width, BOX_HEADER);
+      for (guint j = 0; j < n_stages; j++)
+        {
+          GPtrArray *texts = g_ptr_array_index (plan->cells, i * n_stages + j);
+          double x = left + j * plan->column_width + (plan->column_width - plan->card_width) / 2;
+          double stack = 0;
+
+          for (guint k = 0; k < texts->len; k++)
+            stack += bare_add_box (sheet->boxes, sheet->context, card_font, g_ptr_array_index (texts, k),
+                                   x, y + stack, plan->card_width, BOX_CARD) + BARE_GAP;
+          row = MAX (row, stack);
+        }
+      y += row + BARE_GAP;
+    }
+  sheet->height = y + BARE_MARGIN;
+
+  return sheet;
+}
+
+/* The bare program's painter: a rectangle and the text of each box. */
+static gboolean
+bare_draw (const BareSheet  *sheet,
+           Output            output,
+           const char       *path,
+           GError          **error)
+{
+  cairo_surface_t *surface = output_surface_new (output, path, sheet->width, sheet->height);
+  cairo_t *cr = cairo_create (surface);
+  gboolean ok;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_line_width (cr, 1);
+  for (guint b = 0; b < sheet->boxes->len; b++)
+    {
+      const BareBox *box = &g_array_index (sheet->boxes, BareBox, b);
+
+      if (box->kind != BOX_TITLE)
+        {
+          cairo_rectangle (cr, box->x, box->y, box->width, box->height);
+          if (box->kind == BOX_HEADER)
+            cairo_set_source_rgb (cr, 0.88, 0.90, 0.93);
+          else
+            cairo_set_source_rgb (cr, 1.0, 0.97, 0.80);
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgb (cr, 0.60, 0.62, 0.66);
+          cairo_stroke (cr);
+        }
+
+      cairo_set_source_rgb (cr, 0.12, 0.12, 0.14);
+      cairo_move_to (cr, box->x + BARE_PAD, box->y + BARE_PAD);
+      pango_cairo_show_layout (cr, box->layout);
+    }
+
+  cairo_destroy (cr);
+  ok = output_surface_finish (surface, output, path, error);
+  cairo_surface_destroy (surface);
+
+  return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* Measuring                                                           */
+/* ------------------------------------------------------------------ */
+
+typedef struct
+{
+  const MapSpec *spec;
+  const char *dir;
+  WmDocument *document;
+  GBytes *saved;
+  WmLayout *layout;         /* kept up to date, for relayout and painting */
+  WmCard *edited;           /* the card whose text the relayout changes */
+  char *edit_texts[2];
+  guint n_edits;
+  BarePlan *plan;
+  Output output;            /* for the drawing steps */
+  GError *error;            /* why the last run failed */
+} Bench;
+
+/* One run of a step: returns the microseconds spent in the part that is
+ * measured, or -1 with bench->error set. */
+typedef gint64 (*RunFunc) (Bench *bench);
+
+static char *
+output_path (Bench      *bench,
+             const char *what)
+{
+  g_autofree char *name = g_strdup_printf ("%s-%s.%s", bench->spec->name, what, output_names[bench->output]);
+
+  return g_build_filename (bench->dir, name, NULL);
+}
+
+static gint64
+run_save (Bench *bench)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(GBytes) bytes = wm_format_save_bytes (bench->document);
+  gint64 elapsed = g_get_monotonic_time () - start;
+
+  return elapsed;
+}
+
+static gint64
+run_load (Bench *bench)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(WmDocument) document = wm_format_load_bytes (bench->saved, &bench->error);
+  gint64 elapsed = g_get_monotonic_time () - start;
+
+  return document != NULL ? elapsed : -1;
+}
+
+static gint64
+run_parse (Bench *bench)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize size;
+  const char *data = g_bytes_get_data (bench->saved, &size);
+  gint64 start = g_get_monotonic_time ();
+  gboolean ok = json_parser_load_from_data (parser, data, size, &bench->error);
+  gint64 elapsed = g_get_monotonic_time () - start;
+
+  return ok ? elapsed : -1;
+}
+
+static gint64
+run_layout (Bench *bench)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(WmLayout) layout = wm_layout_new (bench->document);
+  gint64 elapsed;
+
+  wm_layout_update (layout);
+  elapsed = g_get_monotonic_time () - start;
+
+  return elapsed;
+}
+
+/* The edit is timed too: a layout may do its work in the notify handler. */
+static gint64
+run_relayout (Bench *bench)
+{
+  WmHistory *history = wm_document_get_history (bench->document);
+  const char *text = bench->edit_texts[bench->n_edits++ % 2];
+  gint64 start = g_get_monotonic_time ();
+
+  wm_history_set (history, bench->edited, "text", text, NULL);
+  wm_layout_update (bench->layout);
+
+  return g_get_monotonic_time () - start;
+}
+
+static gint64
+run_update_unchanged (Bench *bench)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  wm_layout_update (bench->layout);
+
+  return g_get_monotonic_time () - start;
+}
+
+static gint64
+run_export (Bench *bench)
+{
+  g_autofree char *path = output_path (bench, "export");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 start = g_get_monotonic_time ();
+  gboolean ok = wm_export_file (bench->document, file, output_formats[bench->output],
+                                1.0, WM_THEME_LIGHT, NULL, &bench->error);
+  gint64 elapsed = g_get_monotonic_time () - start;
+
+  return ok ? elapsed : -1;
+}
+
+static gint64
+run_paint (Bench *bench)
+{
+  g_autofree char *path = output_path (bench, "paint");
+  gint64 start = g_get_monotonic_time ();
+  cairo_surface_t *surface = output_surface_new (bench->output, path,
+                                                 wm_layout_get_width (bench->layout),
+                                                 wm_layout_get_height (bench->layout));
+  cairo_t *cr = cairo_create (surface);
+  gboolean ok;
+  gint64 elapsed;
+
+  wm_painter_draw (cr, bench->layout, wm_theme_get (WM_THEME_LIGHT));
+  cairo_destroy (cr);
+  ok = output_surface_finish (surface, bench->output, path, &bench->error);
+  cairo_surface_destroy (surface);
+  elapsed = g_get_monotonic_time () - start;
+
+  return ok ? elapsed : -1;
+}
+
+/* The whole bare program, measuring and drawing. */
+static gint64
+run_bare (Bench *bench)
+{
+  g_autofree char *path = output_path (bench, "bare");
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(BareSheet) sheet = bare_measure (bench->plan);
+  gboolean ok = bare_draw (sheet, bench->output, path, &bench->error);
+  gint64 elapsed = g_get_monotonic_time () - start;
+
+  return ok ? elapsed : -1;
+}
+
+static gint64
+run_bare_measure (Bench *bench)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(BareSheet) sheet = bare_measure (bench->plan);
+  gint64 elapsed = g_get_monotonic_time () - start;
+
+  return elapsed;
+}
+
+static int
+compare_int64 (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+typedef struct
+{
+  const char *key;
+  RunFunc run;
+} BenchStep;
+
+/* Runs @steps in turn, @runs rounds, so that whatever else the machine
+ * does meanwhile falls on each step alike, and a step and its baseline
+ * are compared under the same conditions. Prints per step
+ * "KEY\tMIN\tMEDIAN" in microseconds, or "KEY\terror\tMESSAGE" for a
+ * step that failed (it drops out). Returns whether every step succeeded. */
+static gboolean
+measure (Bench           *bench,
+         guint            runs,
+         const BenchStep *steps,
+         guint            n_steps)
+{
+  g_autofree gint64 *times = g_new0 (gint64, (gsize) runs * n_steps);
+  g_autofree gboolean *failed = g_new0 (gboolean, n_steps);
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < runs; i++)
+    for (guint j = 0; j < n_steps; j++)
+      {
+        if (failed[j])
+          continue;
+
+        times[j * runs + i] = steps[j].run (bench);
+        if (times[j * runs + i] < 0)
+          {
+            g_print ("%s\terror\t%s\n", steps[j].key, bench->error != NULL ? bench->error->message : "failed");
+            g_clear_error (&bench->error);
+            failed[j] = TRUE;
+            ok = FALSE;
+          }
+      }
+
+  for (guint j = 0; j < n_steps; j++)
+    {
+      gint64 *step_times = times + j * runs;
+
+      if (failed[j])
+        continue;
+
+      qsort (step_times, runs, sizeof *step_times, compare_int64);
+      g_print ("%s\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\n",
+               steps[j].key, step_times[0], step_times[runs / 2]);
+    }
+
+  return ok;
+}
+
+#define MEASURE(bench, runs, ...) \
+  G_STMT_START { \
+    const BenchStep steps_[] = { __VA_ARGS__ }; \
+    measure ((bench), (runs), steps_, G_N_ELEMENTS (steps_)); \
+  } G_STMT_END
+
+static char *
+map_path (const char    *dir,
+          const MapSpec *spec)
+{
+  g_autofree char *name = g_strdup_printf ("%s.waymark", spec->name);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+/* The card in the middle of the map, whose edit pushes down half the rows. */
+static WmCard *
+middle_card (WmDocument *document)
+{
+  GListModel *stages = wm_document_get_stages (document);
+  GListModel *lanes = wm_document_get_lanes (document);
+  g_autoptr(WmStage) stage = g_list_model_get_item (stages, g_list_model_get_n_items (stages) / 2);
+  g_autoptr(WmLane) lane = g_list_model_get_item (lanes, g_list_model_get_n_items (lanes) / 2);
+
+  return g_list_model_get_item (wm_lane_get_cards (lane, wm_element_get_id (WM_ELEMENT (stage))), 0);
+}
+
+static int
+child_time (const MapSpec *spec,
+            const char    *dir,
+            guint          runs)
+{
+  Bench bench = { .spec = spec, .dir = dir };
+  g_autofree char *path = map_path (dir, spec);
+  g_autofree char *checksum = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start, elapsed;
+
+  start = g_get_monotonic_time ();
+  bench.document = generate_map (spec);
+  elapsed = g_get_monotonic_time () - start;
+  g_print ("generate\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\n", elapsed, elapsed);
+
+  bench.saved = wm_format_save_bytes (bench.document);
+  checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bench.saved);
+  g_print ("size\tvalue\t%" G_GSIZE_FORMAT "\n", g_bytes_get_size (bench.saved));
+  g_print ("sha256\tvalue\t%.12s\n", checksum);
+  if (!g_file_set_contents (path, g_bytes_get_data (bench.saved, NULL), g_bytes_get_size (bench.saved), &error))
+    g_error ("%s", error->message);
+
+  MEASURE (&bench, runs, { "save", run_save });
+  MEASURE (&bench, runs, { "load", run_load }, { "parse", run_parse });
+  bench.layout = wm_layout_new (bench.document);
+  wm_layout_update (bench.layout);
+  bench.plan = bare_plan_new (bench.document, bench.layout);
+  MEASURE (&bench, runs, { "layout", run_layout }, { "bare-measure", run_bare_measure });
+
+  bench.edited = middle_card (bench.document);
+  bench.edit_texts[0] = g_strconcat (wm_card_get_text (bench.edited), " Then the customer gives up, "
+                                     "closes the tab and phones the store instead, where nobody answers.", NULL);
+  bench.edit_texts[1] = g_strdup (wm_card_get_text (bench.edited));
+  MEASURE (&bench, runs, { "relayout", run_relayout });
+  MEASURE (&bench, runs, { "update", run_update_unchanged });
+
+  for (bench.output = 0; bench.output < N_OUTPUTS; bench.output++)
+    {
+      g_autofree char *export_key = g_strdup_printf ("export-%s", output_names[bench.output]);
+      g_autofree char *paint_key = g_strdup_printf ("paint-%s", output_names[bench.output]);
+      g_autofree char *bare_key = g_strdup_printf ("bare-%s", output_names[bench.output]);
+
+      /* One export first, not counted: it warms the caches, and if
+       * Waymark refuses this picture there is nothing to compare, and
+       * no point in making it by hand. */
+      if (run_export (&bench) < 0)
+        {
+          g_print ("%s\terror\t%s\n", export_key, bench.error->message);
+          g_clear_error (&bench.error);
+          continue;
+        }
+      MEASURE (&bench, runs, { export_key, run_export }, { paint_key, run_paint }, { bare_key, run_bare });
+    }
+
+  g_clear_pointer (&bench.plan, bare_plan_free);
+  g_free (bench.edit_texts[0]);
+  g_free (bench.edit_texts[1]);
+  g_clear_object (&bench.edited);
+  g_clear_object (&bench.layout);
+  g_clear_pointer (&bench.saved, g_bytes_unref);
+  g_clear_object (&bench.document);
+
+  return 0;
+}
+
+/* The peak resident set of this process so far, in KiB. */
+static gint64
+peak_rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "\nVmHWM:")) == NULL)
+    return -1;
+
+  return g_ascii_strtoll (line + strlen ("\nVmHWM:"), NULL, 10);
+}
+
+static const char * const peak_steps[] = { "idle", "parse", "load", "layout", "svg", "png", "pdf" };
+
+/* Does one thing a user would do with the saved map: @step is one of
+ * peak_steps. */
+static gboolean
+peak_step (const MapSpec  *spec,
+           const char     *dir,
+           const char     *step,
+           GError        **error)
+{
+  g_autofree char *path = map_path (dir, spec);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(WmDocument) document = NULL;
+  char *contents;
+  gsize length;
+
+  if (g_strcmp0 (step, "idle") == 0)
+    return TRUE;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return FALSE;
+  bytes = g_bytes_new_take (contents, length);
+
+  if (g_strcmp0 (step, "parse") == 0)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      return json_parser_load_from_data (parser, contents, length, error);
+    }
+
+  document = wm_format_load_bytes (bytes, error);
+  if (document == NULL)
+    return FALSE;
+
+  if (g_strcmp0 (step, "layout") == 0)
+    {
+      g_autoptr(WmLayout) layout = wm_layout_new (document);
+
+      wm_layout_update (layout);
+    }
+
+  for (Output output = 0; output < N_OUTPUTS; output++)
+    if (g_strcmp0 (step, output_names[output]) == 0)
+      {
+        g_autofree char *name = g_strdup_printf ("%s-peak.%s", spec->name, output_names[output]);
+        g_autofree char *out = g_build_filename (dir, name, NULL);
+        g_autoptr(GFile) file = g_file_new_for_path (out);
+
+        return wm_export_file (document, file, output_formats[output], 1.0, WM_THEME_LIGHT, NULL, error);
+      }
+
+  return TRUE;
+}
+
+/* Prints the peak memory of a fresh process that did @step. */
+static int
+child_peak (const MapSpec *spec,
+            const char    *dir,
+            const char    *step)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (peak_step (spec, dir, step, &error))
+    g_print ("peak-%s\tvalue\t%" G_GINT64_FORMAT "\n", step, peak_rss_kib ());
+  else
+    g_print ("peak-%s\terror\t%s\n", step, error->message);
+
+  return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The parent: runs the children and prints the report                 */
+/* ------------------------------------------------------------------ */
+
+/* A line a child printed: a timing, a value, or why the step failed. */
+typedef struct
+{
+  gint64 min, median;
+  char *value;
+  char *error;
+} Result;
+
+static void
+result_free (Result *result)
+{
+  g_free (result->value);
+  g_free (result->error);
+  g_free (result);
+}
+
+/* Runs this program again with @args and files the lines it prints. */
+static gboolean
+run_child (const char          *self,
+           const char * const  *args,
+           GHashTable          *results,
+           GError             **error)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) child = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_ptr_array_add (argv, (gpointer) self);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  child = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, error);
+  if (child == NULL || !g_subprocess_communicate_utf8 (child, NULL, NULL, &out, NULL, error))
+    return FALSE;
+  if (!g_subprocess_get_successful (child))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s %s failed", args[0], args[1]);
+      return FALSE;
+    }
+
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", 3);
+      Result *result;
+
+      if (g_strv_length (fields) != 3)
+        continue;
+
+      result = g_new0 (Result, 1);
+      if (g_strcmp0 (fields[1], "error") == 0)
+        result->error = g_strdup (fields[2]);
+      else if (g_strcmp0 (fields[1], "value") == 0)
+        result->value = g_strdup (fields[2]);
+      else
+        {
+          result->min = g_ascii_strtoll (fields[1], NULL, 10);
+          result->median = g_ascii_strtoll (fields[2], NULL, 10);
+        }
+      g_hash_table_replace (results, g_strdup (fields[0]), result);
+    }
+
+  return TRUE;
+}
+
+static const Result *
+lookup (GHashTable *results,
+        const char *key)
+{
+  const Result *result = g_hash_table_lookup (results, key);
+
+  return result != NULL && result->error == NULL ? result : NULL;
+}
+
+/* A number a child printed as a value, or -1. */
+static gint64
+value_of (GHashTable *results,
+          const char *key)
+{
+  const Result *result = g_hash_table_lookup (results, key);
+
+  if (result == NULL || result->value == NULL)
+    return -1;
+
+  return g_ascii_strtoll (result->value, NULL, 10);
+}
+
+static char *
+format_ms (gint64 us)
+{
+  double ms = us / 1000.0;
+
+  if (ms < 10)
+    return g_strdup_printf ("%.2f", ms);
+  if (ms < 1000)
+    return g_strdup_printf ("%.1f", ms);
+  return g_strdup_printf ("%.0f", ms);
+}
+
+static char *
+format_cell (GHashTable *results,
+             const char *key,
+             gboolean    median)
+{
+  const Result *result = g_hash_table_lookup (results, key);
+
+  if (result == NULL)
+    return g_strdup ("-");
+  if (result->error != NULL)
+    return median ? g_strdup ("-") : g_strdup_printf ("failed: %s", result->error);
+
+  return format_ms (median ? result->median : result->min);
+}
+
+/* The median (or min) of @key over that of @baseline, or NAN. */
+static double
+ratio (GHashTable *results,
+       const char *key,
+       const char *baseline,
+       gboolean    median)
+{
+  const Result *a = lookup (results, key), *b = lookup (results, baseline);
+
+  if (a == NULL || b == NULL || b->min <= 0)
+    return NAN;
+
+  return median ? (double) a->median / b->median : (double) a->min / b->min;
+}
+
+static char *
+format_ratio (double value)
+{
+  return isnan (value) ? g_strdup ("-") : g_strdup_printf ("%.2fx", value);
+}
+
+static const char *
+verdict (double value,
+         double limit)
+{
+  if (isnan (value))
+    return "not measured";
+
+  return value <= limit ? "PASS" : "MISS";
+}
+
+static void
+print_timing_row (GHashTable *results,
+                  const char *what,
+                  const char *key,
+                  const char *baseline_what,
+                  const char *baseline_key)
+{
+  g_autofree char *min = format_cell (results, key, FALSE);
+  g_autofree char *median = format_cell (results, key, TRUE);
+
+  if (baseline_key != NULL)
+    {
+      g_autofree char *base_min = format_cell (results, baseline_key, FALSE);
+      g_autofree char *base_median = format_cell (results, baseline_key, TRUE);
+      g_autofree char *of_medians = format_ratio (ratio (results, key, baseline_key, TRUE));
+      g_autofree char *of_mins = format_ratio (ratio (results, key, baseline_key, FALSE));
+
+      g_print ("| %s | %s | %s | %s | %s | %s | %s | %s |\n",
+               what, min, median, baseline_what, base_min, base_median, of_medians, of_mins);
+    }
+  else
+    g_print ("| %s | %s | %s | | | | | |\n", what, min, median);
+}
+
+static void
+print_map_report (const MapSpec *spec,
+                  guint          runs,
+                  GHashTable    *results)
+{
+  gint64 size = value_of (results, "size");
+  const Result *sha = g_hash_table_lookup (results, "sha256");
+  guint n_cards = spec->n_stages * spec->n_lanes * spec->n_cards;
+  const struct { const char *step, *what; } peaks[] = {
+    { "idle", "start the program, nothing else" },
+    { "parse", "read the file, json-glib parse alone" },
+    { "load", "read the file, wm_format_load_bytes" },
+    { "layout", "... + full layout" },
+    { "svg", "... + wm_export_file SVG" },
+    { "png", "... + wm_export_file PNG, scale 1" },
+    { "pdf", "... + wm_export_file PDF" },
+  };
+
+  g_print ("\n## %s map: %u stages x %u lanes x %u cards = %u cards, %u personas, %u emotion points\n\n",
+           spec->name, spec->n_stages, spec->n_lanes, spec->n_cards, n_cards,
+           spec->n_personas, spec->n_personas * spec->n_stages);
+  g_print ("File: %.2f MB (sha256 %s...). Times in ms: min and median over %u runs.\n\n",
+           size / 1e6, sha != NULL && sha->value != NULL ? sha->value : "?", runs);
+
+  g_print ("| step | min | median | baseline | min | median | ratio of medians | of mins |\n");
+  g_print ("|---|---:|---:|---|---:|---:|---:|---:|\n");
+  print_timing_row (results, "generate through the model API (1 run)", "generate", NULL, NULL);
+  print_timing_row (results, "save (wm_format_save_bytes)", "save", NULL, NULL);
+  print_timing_row (results, "load (wm_format_load_bytes)", "load", "json-glib parse alone", "parse");
+  print_timing_row (results, "full layout (wm_layout_new + update)", "layout", "bare cairo+Pango: measure all text", "bare-measure");
+  print_timing_row (results, "relayout after editing one card", "relayout", NULL, NULL);
+  print_timing_row (results, "update with nothing changed", "update", NULL, NULL);
+  for (Output output = 0; output < N_OUTPUTS; output++)
+    {
+      g_autofree char *upper = g_ascii_strup (output_names[output], -1);
+      g_autofree char *export_what = g_strdup_printf ("%s export (wm_export_file, file)", upper);
+      g_autofree char *paint_what = g_strdup_printf ("%s paint only (laid-out map, file)", upper);
+      g_autofree char *bare_what = g_strdup_printf ("bare cairo+Pango %s", upper);
+      g_autofree char *export_key = g_strdup_printf ("export-%s", output_names[output]);
+      g_autofree char *paint_key = g_strdup_printf ("paint-%s", output_names[output]);
+      g_autofree char *bare_key = g_strdup_printf ("bare-%s", output_names[output]);
+
+      print_timing_row (results, export_what, export_key, bare_what, bare_key);
+      print_timing_row (results, paint_what, paint_key, bare_what, bare_key);
+    }
+
+  g_print ("\n| peak memory (VmHWM) of a fresh process that does | MiB |\n|---|---:|\n");
+  for (guint i = 0; i < G_N_ELEMENTS (peaks); i++)
+    {
+      g_autofree char *key = g_strdup_printf ("peak-%s", peaks[i].step);
+      gint64 peak = value_of (results, key);
+
+      if (peak >= 0)
+        g_print ("| %s | %.1f |\n", peaks[i].what, peak / 1024.0);
+      else
+        g_print ("| %s | failed (see above) |\n", peaks[i].what);
+    }
+}
+
+static void
+print_target (const char *what,
+              const char *map,
+              double      value,
+              const char *unit,
+              double      limit)
+{
+  g_autofree char *measured = isnan (value) ? g_strdup ("-") : g_strdup_printf ("%.2f%s", value, unit);
+
+  g_print ("| %s | %s | %s | %s |\n", what, map, measured, verdict (value, limit));
+}
+
+static void
+print_targets (GHashTable **all_results)
+{
+  g_autofree char *load_what = g_strdup_printf ("load <= %.0fx the bare json-glib parse", TARGET_LOAD_RATIO);
+  g_autofree char *svg_what = g_strdup_printf ("SVG export <= %.1fx the bare drawing", TARGET_SVG_RATIO);
+  g_autofree char *layout_what = g_strdup_printf ("full layout <= %.0f ms", TARGET_LAYOUT_MS);
+
+  g_print ("\n## Targets (on medians)\n\n| target | map | measured | verdict |\n|---|---|---:|---|\n");
+
+  for (guint m = 0; m < G_N_ELEMENTS (map_specs); m++)
+    {
+      const char *map = map_specs[m].name;
+      const Result *layout;
+
+      if (all_results[m] == NULL)
+        continue;
+
+      print_target (load_what, map, ratio (all_results[m], "load", "parse", TRUE), "x", TARGET_LOAD_RATIO);
+      print_target (svg_what, map, ratio (all_results[m], "export-svg", "bare-svg", TRUE), "x", TARGET_SVG_RATIO);
+      if (g_strcmp0 (map, TARGET_LAYOUT_MAP) == 0)
+        {
+          layout = lookup (all_results[m], "layout");
+          print_target (layout_what, map, layout != NULL ? layout->median / 1000.0 : NAN, " ms", TARGET_LAYOUT_MS);
+        }
+    }
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (path);
+}
+
+static const MapSpec *
+find_spec (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (map_specs); i++)
+    if (g_strcmp0 (map_specs[i].name, name) == 0)
+      return &map_specs[i];
+
+  return NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int runs = 0;
+  gboolean keep = FALSE;
+  g_autofree char *only = NULL;
+  g_autofree char *child = NULL;
+  g_autofree char *dir_arg = NULL;
+  g_autofree char *step = NULL;
+  const GOptionEntry entries[] = {
+    { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "Runs per measurement (default: 9 for the large map, 3 for the huge one)", "N" },
+    { "map", 'm', 0, G_OPTION_ARG_STRING, &only, "Measure only this map: large or huge", "NAME" },
+    { "keep", 'k', 0, G_OPTION_ARG_NONE, &keep, "Keep the saved maps and the drawings, and say where", NULL },
+    { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &child, NULL, NULL },
+    { "dir", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &dir_arg, NULL, NULL },
+    { "step", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &step, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("- measure Waymark on generated maps");
+  g_autoptr(GError) error = NULL;
+  GHashTable *all_results[G_N_ELEMENTS (map_specs)] = { NULL };
+  g_autofree char *self = NULL;
+  g_autofree char *dir = NULL;
+
+  /* The core's error messages are UTF-8: print them as such. Numbers stay
+   * in the C locale, so that the tables read the same everywhere. */
+  setlocale (LC_CTYPE, "");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (runs < 0 || (only != NULL && find_spec (only) == NULL))
+    {
+      g_printerr ("--runs must be positive, --map large or huge\n");
+      return 2;
+    }
+
+  if (child != NULL)
+    {
+      const MapSpec *spec = find_spec (only);
+
+      if (spec == NULL || dir_arg == NULL)
+        return 2;
+      if (g_strcmp0 (child, "time") == 0)
+        return child_time (spec, dir_arg, runs > 0 ? (guint) runs : spec->runs);
+      return child_peak (spec, dir_arg, step);
+    }
+
+  self = g_file_read_link ("/proc/self/exe", &error);
+  dir = g_dir_make_tmp ("waymark-bench-XXXXXX", &error);
+  if (self == NULL || dir == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  g_print ("# Waymark benchmark\n\n");
+  g_print ("Build type %s; cairo %s, Pango %s, json-glib %s.\n",
+           WM_BENCH_BUILDTYPE, cairo_version_string (), pango_version_string (), JSON_VERSION_S);
+  g_print ("Exports go through wm_export_file to files in %s (scale 1, light theme);\n"
+           "\"paint only\" and the bare drawing write the same kind of file there.\n", dir);
+  if (g_strcmp0 (WM_BENCH_BUILDTYPE, "release") != 0)
+    g_print ("Note: not a release build; configure with --buildtype=release for numbers to publish.\n");
+
+  for (guint m = 0; m < G_N_ELEMENTS (map_specs); m++)
+    {
+      const MapSpec *spec = &map_specs[m];
+      g_autofree char *map_arg = g_strdup_printf ("--map=%s", spec->name);
+      g_autofree char *dir_opt = g_strdup_printf ("--dir=%s", dir);
+      guint spec_runs = runs > 0 ? (guint) runs : spec->runs;
+      g_autofree char *runs_arg = g_strdup_printf ("--runs=%u", spec_runs);
+      const char *time_args[] = { "--child=time", map_arg, dir_opt, runs_arg, NULL };
+
+      if (only != NULL && g_strcmp0 (only, spec->name) != 0)
+        continue;
+
+      all_results[m] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) result_free);
+      if (!run_child (self, time_args, all_results[m], &error))
+        {
+          g_printerr ("%s map: %s\n", spec->name, error->message);
+          g_clear_error (&error);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (peak_steps); i++)
+        {
+          g_autofree char *step_opt = g_strdup_printf ("--step=%s", peak_steps[i]);
+          const char *peak_args[] = { "--child=peak", map_arg, dir_opt, step_opt, NULL };
+
+          if (!run_child (self, peak_args, all_results[m], &error))
+            {
+              g_printerr ("%s map, peak memory of %s: %s\n", spec->name, peak_steps[i], error->message);
+              g_clear_error (&error);
+            }
+        }
+
+      print_map_report (spec, spec_runs, all_results[m]);
+    }
+
+  print_targets (all_results);
+
+  for (guint m = 0; m < G_N_ELEMENTS (map_specs); m++)
+    g_clear_pointer (&all_results[m], g_hash_table_unref);
+
+  if (keep)
+    g_print ("\nThe saved maps and the drawings are in %s\n", dir);
+  else
+    remove_dir (dir);
+
+  return 0;
+}
