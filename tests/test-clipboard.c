@@ -11,47 +11,12 @@
 #include "wm-evidence.h"
 #include "wm-format.h"
 
-static WmDocument *
-load (const char *dir,
-      const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, dir, name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  WmDocument *document = wm_format_load_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
-
-static gpointer
-item (GListModel *list,
-      guint       position)
-{
-  g_autoptr(GObject) object = g_list_model_get_item (list, position);
-
-  g_assert_nonnull (object);
-  return object; /* the list keeps it alive */
-}
+#include "test-util.h"
 
 static guint
 count (GListModel *list)
 {
   return g_list_model_get_n_items (list);
-}
-
-static WmStage *
-stage_at (WmDocument *document,
-          guint       position)
-{
-  return item (wm_document_get_stages (document), position);
-}
-
-static WmLane *
-lane_at (WmDocument *document,
-         guint       position)
-{
-  return item (wm_document_get_lanes (document), position);
 }
 
 static const char *
@@ -108,36 +73,6 @@ count_cards (WmDocument *document)
       n += count (cell (document, item (lanes, l), item (stages, s)));
 
   return n;
-}
-
-static void
-assert_bytes_equal (GBytes *a,
-                    GBytes *b)
-{
-  g_assert_cmpstr (g_bytes_get_data (a, NULL), ==, g_bytes_get_data (b, NULL));
-}
-
-/* Checks that the last edit was one step and left a map a reader accepts. */
-static void
-assert_one_step (WmDocument *document,
-                 GBytes     *before)
-{
-  WmHistory *history = wm_document_get_history (document);
-  g_autoptr(GBytes) after = wm_format_save_bytes (document);
-  g_autoptr(GBytes) undone = NULL;
-  g_autoptr(GBytes) redone = NULL;
-  g_autoptr(WmDocument) reloaded = NULL;
-  g_autoptr(GError) error = NULL;
-
-  reloaded = wm_format_load_bytes (after, &error);
-  g_assert_no_error (error);
-
-  g_assert_true (wm_history_undo (history));
-  undone = wm_format_save_bytes (document);
-  assert_bytes_equal (undone, before);
-  g_assert_true (wm_history_redo (history));
-  redone = wm_format_save_bytes (document);
-  assert_bytes_equal (redone, after);
 }
 
 static void
