@@ -816,6 +816,37 @@ test_document_scale_label (void)
   g_assert_null (wm_document_get_scale_label (document, 0));
 }
 
+/* A quick win is high impact (4–5) for low effort (1–2), both rated. */
+static void
+test_card_quick_win (void)
+{
+  g_autoptr(WmCard) card = wm_card_new ();
+  const struct { int impact, effort; gboolean quick; } cases[] = {
+    { 0, 0, FALSE }, { 5, 0, FALSE }, { 5, 1, TRUE }, { 4, 2, TRUE },
+    { 3, 1, FALSE }, { 4, 3, FALSE }, { 5, 5, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      wm_card_set_impact (card, cases[i].impact);
+      wm_card_set_effort (card, cases[i].effort);
+      g_assert_cmpint (wm_card_is_quick_win (card), ==, cases[i].quick);
+    }
+}
+
+/* Every lane has a cell per stage but an emotion curve. */
+static void
+test_lane_has_cells (void)
+{
+  g_autoptr(WmLane) lane = wm_lane_new ();
+
+  g_assert_true (wm_lane_has_cells (lane));
+  wm_lane_set_kind (lane, WM_LANE_KIND_EMOTION_CURVE);
+  g_assert_false (wm_lane_has_cells (lane));
+  wm_lane_set_kind (lane, WM_LANE_KIND_KPIS);
+  g_assert_true (wm_lane_has_cells (lane));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -836,6 +867,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/document/remove-lane", test_document_remove_lane);
   g_test_add_func ("/model/document/remove-absent", test_document_remove_absent);
   g_test_add_func ("/model/document/scale-label", test_document_scale_label);
+  g_test_add_func ("/model/card/quick-win", test_card_quick_win);
+  g_test_add_func ("/model/lane/has-cells", test_lane_has_cells);
 
   return g_test_run ();
 }

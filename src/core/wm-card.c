@@ -407,3 +407,18 @@ wm_card_set_kpi_target (WmCard *self, double kpi_target)
   self->kpi_target = kpi_target;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KPI_TARGET]);
 }
+
+/**
+ * wm_card_is_quick_win:
+ *
+ * Quick wins are what a team does first: high impact (4 or 5) for little
+ * effort (1 or 2), both rated. The map's badge and the inspector use this one
+ * rule.
+ */
+gboolean
+wm_card_is_quick_win (WmCard *self)
+{
+  g_return_val_if_fail (WM_IS_CARD (self), FALSE);
+
+  return self->impact >= 4 && self->effort >= 1 && self->effort <= 2;
+}

@@ -31,5 +31,6 @@ double wm_card_get_kpi_current (WmCard *self);
 void wm_card_set_kpi_current (WmCard *self, double kpi_current);
 double wm_card_get_kpi_target (WmCard *self);
 void wm_card_set_kpi_target (WmCard *self, double kpi_target);
+gboolean wm_card_is_quick_win (WmCard *self);
 
 G_END_DECLS

@@ -237,3 +237,17 @@ wm_lane_get_cards (WmLane     *self,
 
   return G_LIST_MODEL (cards);
 }
+
+/**
+ * wm_lane_has_cells:
+ *
+ * Whether the lane holds cards and moments in a cell per stage. An emotion
+ * curve does not: it is drawn from the emotion points.
+ */
+gboolean
+wm_lane_has_cells (WmLane *self)
+{
+  g_return_val_if_fail (WM_IS_LANE (self), FALSE);
+
+  return self->kind != WM_LANE_KIND_EMOTION_CURVE;
+}

@@ -20,5 +20,6 @@ void wm_lane_set_persona (WmLane *self, const char *persona);
 const char *wm_lane_get_color (WmLane *self);
 void wm_lane_set_color (WmLane *self, const char *color);
 GListModel *wm_lane_get_cards (WmLane *self, const char *stage_id);
+gboolean wm_lane_has_cells (WmLane *self);
 
 G_END_DECLS

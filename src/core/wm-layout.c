@@ -446,15 +446,6 @@ persona_mark (guint position)
   return position % WM_N_PERSONA_MARKS;
 }
 
-/* Quick wins are what a team does first: high impact for little effort. */
-static gboolean
-is_quick_win (WmCard *card)
-{
-  int impact = wm_card_get_impact (card), effort = wm_card_get_effort (card);
-
-  return impact >= 4 && effort >= 1 && effort <= 2;
-}
-
 /* Cards */
 
 static char *
@@ -585,7 +576,7 @@ measure_card (WmLayout   *self,
       break;
 
     case WM_LANE_KIND_OPPORTUNITIES:
-      if (is_quick_win (card))
+      if (wm_card_is_quick_win (card))
         {
           PangoLayout *layout = new_caption (self, _("Quick win"), 0);
           double w, h, pill_w;

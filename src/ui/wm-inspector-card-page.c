@@ -38,16 +38,6 @@ struct _WmInspectorCardPage
 
 G_DEFINE_FINAL_TYPE (WmInspectorCardPage, wm_inspector_card_page, WM_TYPE_INSPECTOR_PAGE)
 
-/* The rule the map's quick-win badge follows (is_quick_win() in
- * wm-layout.c): high impact for little effort, both rated. */
-static gboolean
-is_quick_win (WmCard *card)
-{
-  int impact = wm_card_get_impact (card), effort = wm_card_get_effort (card);
-
-  return impact >= 4 && effort >= 1 && effort <= 2;
-}
-
 static void
 wm_inspector_card_page_update (WmInspectorPage *page)
 {
@@ -71,7 +61,7 @@ wm_inspector_card_page_update (WmInspectorPage *page)
   gtk_widget_set_visible (GTK_WIDGET (self->touchpoint_group), kind == WM_LANE_KIND_TOUCHPOINTS);
   gtk_widget_set_visible (GTK_WIDGET (self->opportunity_group), kind == WM_LANE_KIND_OPPORTUNITIES);
   gtk_widget_set_visible (GTK_WIDGET (self->kpi_group), kind == WM_LANE_KIND_KPIS);
-  gtk_widget_set_visible (self->quick_win_row, is_quick_win (card));
+  gtk_widget_set_visible (self->quick_win_row, wm_card_is_quick_win (card));
 }
 
 static void

@@ -70,14 +70,6 @@ peek_item (GListModel *list,
   return item; /* the list keeps it alive */
 }
 
-/* A curve is drawn from the emotion points; every other lane has cells,
- * for cards and moments. */
-static gboolean
-lane_has_cells (WmLane *lane)
-{
-  return wm_lane_get_kind (lane) != WM_LANE_KIND_EMOTION_CURVE;
-}
-
 static WmLane *
 first_lane_with_cells (WmDocument *document)
 {
@@ -87,7 +79,7 @@ first_lane_with_cells (WmDocument *document)
     {
       WmLane *lane = peek_item (lanes, i);
 
-      if (lane_has_cells (lane))
+      if (wm_lane_has_cells (lane))
         return lane;
     }
 
@@ -199,7 +191,7 @@ focused_cell (WmWindow  *self,
   if (*stage == NULL && g_list_model_get_n_items (stages) > 0)
     *stage = peek_item (stages, 0);
   *lane = lane_of (self->document, focus);
-  if (*lane == NULL || !lane_has_cells (*lane))
+  if (*lane == NULL || !wm_lane_has_cells (*lane))
     *lane = first_lane_with_cells (self->document);
   if (*stage == NULL || *lane == NULL)
     return FALSE;
@@ -948,7 +940,7 @@ add_moment_action (GtkWidget  *widget,
   if (stage == NULL && g_list_model_get_n_items (stages) > 0)
     stage = peek_item (stages, 0);
   /* Without a lane, the map puts it in its row of moments. */
-  if (lane != NULL && !lane_has_cells (lane))
+  if (lane != NULL && !wm_lane_has_cells (lane))
     lane = NULL;
 
   if (stage != NULL)
