@@ -6,6 +6,13 @@
 #include "wm-labels.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "wm-card.h"
+#include "wm-moment.h"
+#include "wm-persona.h"
+#include "wm-stage.h"
 
 /* The label at @index of @labels, translated, or "" when there is none. */
 static const char *
@@ -106,4 +113,49 @@ wm_labels_moment (WmPolarity polarity)
   };
 
   return lookup (labels, G_N_ELEMENTS (labels), polarity);
+}
+
+const char *
+wm_labels_new_element (GType type)
+{
+  if (type == WM_TYPE_STAGE)
+    return _("New stage");
+  if (type == WM_TYPE_PERSONA)
+    return _("New persona");
+  if (type == WM_TYPE_CARD)
+    return _("New card");
+  if (type == WM_TYPE_MOMENT)
+    return _("New moment of truth");
+  return "";
+}
+
+/**
+ * wm_labels_number:
+ *
+ * Returns: @value with at most two decimals, as the map shows numbers, in
+ *   the user's notation ("1,5" in Polish), and none for a whole number.
+ */
+char *
+wm_labels_number (double value)
+{
+  char *text, *end;
+
+  if (fabs (value - round (value)) < 0.005)
+    return g_strdup_printf ("%.0f", round (value));
+
+  text = g_strdup_printf ("%.2f", value);
+  end = text + strlen (text);
+  while (end > text && end[-1] == '0')
+    *--end = '\0';
+  return text;
+}
+
+char *
+wm_labels_score (double score)
+{
+  g_autofree char *magnitude = wm_labels_number (fabs (score));
+
+  if (g_str_equal (magnitude, "0"))
+    return g_steal_pointer (&magnitude);
+  return g_strconcat (score > 0 ? "+" : "−", magnitude, NULL);
 }

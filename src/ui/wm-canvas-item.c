@@ -78,33 +78,6 @@ lane_name (WmLane *lane)
   return *title != '\0' ? title : wm_labels_lane_kind (wm_lane_get_kind (lane));
 }
 
-static char *
-format_number (double value)
-{
-  char *text, *end;
-
-  if (fabs (value - round (value)) < 0.005)
-    return g_strdup_printf ("%.0f", round (value));
-
-  /* At most two decimals, as the map shows them, in the user's notation. */
-  text = g_strdup_printf ("%.2f", value);
-  end = text + strlen (text);
-  while (end > text && end[-1] == '0')
-    *--end = '\0';
-  return text;
-}
-
-/* "+2", "−2" with a real minus, or "0": how the scale shows a score. */
-static char *
-format_score (double score)
-{
-  g_autofree char *magnitude = format_number (fabs (score));
-
-  if (g_str_equal (magnitude, "0"))
-    return g_steal_pointer (&magnitude);
-  return g_strconcat (score > 0 ? "+" : "−", magnitude, NULL);
-}
-
 /* The texts that are not empty, one a line, or NULL. */
 static char *
 join_lines (const char *first,
@@ -159,8 +132,8 @@ describe_card (WmCard  *card,
                                     wm_labels_opportunity_status (wm_card_get_status (card)));
   else if (kind == WM_LANE_KIND_KPIS)
     {
-      g_autofree char *current = format_number (wm_card_get_kpi_current (card));
-      g_autofree char *target = format_number (wm_card_get_kpi_target (card));
+      g_autofree char *current = wm_labels_number (wm_card_get_kpi_current (card));
+      g_autofree char *target = wm_labels_number (wm_card_get_kpi_target (card));
 
       /* TRANSLATORS: a KPI card: its current value and its target, each with the unit */
       *description = g_strdup_printf (_("Now %s %s, target %s %s"),
@@ -184,7 +157,7 @@ describe_point (WmEmotionPoint *point,
   const char *word = score == round (score) ? wm_document_get_scale_label (document, (int) score) : NULL;
   const char *who = persona != NULL ? or_untitled (wm_persona_get_name (persona)) : "";
   const char *when = stage != NULL ? or_untitled (wm_stage_get_name (stage)) : "";
-  g_autofree char *value = format_score (score);
+  g_autofree char *value = wm_labels_score (score);
 
   if (word != NULL && *word != '\0')
     /* TRANSLATORS: a point of an emotion curve: persona, stage, score and the

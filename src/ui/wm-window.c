@@ -882,7 +882,7 @@ add_stage_action (GtkWidget  *widget,
   WmStage *focus = stage_of (self->document, wm_selection_get_focus (self->selection));
   guint position = position_after (wm_document_get_stages (self->document), focus);
 
-  select_new (self, wm_edit_add_stage (self->document, position, _("New stage")));
+  select_new (self, wm_edit_add_stage (self->document, position, wm_labels_new_element (WM_TYPE_STAGE)));
 }
 
 static void
@@ -909,7 +909,7 @@ add_persona_action (GtkWidget  *widget,
 {
   WmWindow *self = WM_WINDOW (widget);
 
-  select_new (self, wm_edit_add_persona (self->document, _("New persona")));
+  select_new (self, wm_edit_add_persona (self->document, wm_labels_new_element (WM_TYPE_PERSONA)));
 }
 
 static void
@@ -923,7 +923,7 @@ add_card_action (GtkWidget  *widget,
   guint position;
 
   if (focused_cell (self, &lane, &stage, &position))
-    select_new (self, wm_edit_add_card (self->document, lane, stage, position, _("New card")));
+    select_new (self, wm_edit_add_card (self->document, lane, stage, position, wm_labels_new_element (WM_TYPE_CARD)));
 }
 
 static void
@@ -944,7 +944,7 @@ add_moment_action (GtkWidget  *widget,
     lane = NULL;
 
   if (stage != NULL)
-    select_new (self, wm_edit_add_moment (self->document, stage, lane, _("New moment of truth")));
+    select_new (self, wm_edit_add_moment (self->document, stage, lane, wm_labels_new_element (WM_TYPE_MOMENT)));
 }
 
 static void
