@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "wm-labels.h"
+#include "wm-picture.h"
 
 G_DEFINE_QUARK (wm-edit-error-quark, wm_edit_error)
 
@@ -1833,4 +1834,73 @@ wm_edit_duplicate (WmDocument *document,
   wm_history_end (history);
 
   return copies != NULL ? copies : g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* The MIME type of a picture a map may keep, judged from its bytes alone as
+ * the file format judges them, whatever the file's name says. */
+static const char *
+picture_type (GBytes *bytes)
+{
+  static const char * const accepted[] = { "image/png", "image/jpeg", "image/svg+xml", NULL };
+  gsize size;
+  const guchar *data = g_bytes_get_data (bytes, &size);
+  g_autofree char *content_type = g_content_type_guess (NULL, data, size, NULL);
+  g_autofree char *mime_type = g_content_type_get_mime_type (content_type);
+
+  for (guint i = 0; accepted[i] != NULL; i++)
+    if (g_strcmp0 (mime_type, accepted[i]) == 0)
+      return accepted[i];
+
+  return NULL;
+}
+
+/**
+ * wm_edit_set_picture:
+ * @bytes: the contents of a picture file, from anywhere
+ *
+ * Makes @bytes @persona's picture, as one step, if it is a PNG, JPEG or SVG
+ * picture that is not too large and decodes with the safe decoder the map
+ * is drawn with. Otherwise the persona stays as it was and @error says why,
+ * as the end of a sentence ("it is not a PNG, JPEG or SVG picture.").
+ *
+ * Returns: whether the picture was taken
+ */
+gboolean
+wm_edit_set_picture (WmDocument  *document,
+                     WmPersona   *persona,
+                     GBytes      *bytes,
+                     GError     **error)
+{
+  const char *mime_type;
+  g_autoptr(WmPicture) picture = NULL;
+
+  g_return_val_if_fail (WM_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (WM_IS_PERSONA (persona), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  if (g_bytes_get_size (bytes) > WM_EDIT_MAX_PICTURE_BYTES)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                   _("the picture is larger than %d MB, too large to keep in the map."),
+                   WM_EDIT_MAX_PICTURE_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+
+  mime_type = picture_type (bytes);
+  if (mime_type == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("it is not a PNG, JPEG or SVG picture."));
+      return FALSE;
+    }
+
+  picture = wm_picture_new (bytes, mime_type, error);
+  if (picture == NULL)
+    return FALSE;
+
+  wm_history_set (wm_document_get_history (document), persona,
+                  "picture", bytes,
+                  "picture-type", mime_type,
+                  NULL);
+  return TRUE;
 }

@@ -72,6 +72,15 @@ void            wm_edit_remove_evidence (WmDocument *document,
                                          WmElement  *element,
                                          guint       position);
 
+/* A map keeps its pictures inside, and the file format takes none larger
+ * than this: a bigger one would make a map that cannot be opened again. */
+#define WM_EDIT_MAX_PICTURE_BYTES (4 * 1024 * 1024)
+
+gboolean        wm_edit_set_picture     (WmDocument *document,
+                                         WmPersona  *persona,
+                                         GBytes     *bytes,
+                                         GError    **error);
+
 void            wm_edit_nudge           (WmDocument *document,
                                          WmElement  *element,
                                          int         dx,

@@ -26,10 +26,12 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "wm-canvas-drag.h"
 #include "wm-canvas-editor.h"
 #include "wm-canvas-item.h"
 #include "wm-canvas-menu.h"
 #include "wm-card.h"
+#include "wm-drop.h"
 #include "wm-painter.h"
 
 #define ZOOM_MIN 0.1
@@ -37,6 +39,9 @@
 #define PRELOAD 256.0       /* screen pixels around the view whose elements get items ahead of scrolling */
 #define SCROLL_MARGIN 24.0  /* room kept around an element brought into view */
 #define EDITOR_MIN_WIDTH 160.0
+#define MARKER_LINE 4       /* screen pixels: a drop line is as thick at any zoom */
+#define MARKER_POINT 20     /* and so is the spot an emotion point moves to */
+#define MARKER_GAP 8        /* between that spot and its value */
 
 /* An element on the map as last laid out. The pointers are borrowed: the
  * layout holds its elements until its next update, which rebuilds these. */
@@ -65,6 +70,10 @@ struct _WmCanvas
   WmElement *focus;        /* whose item has, or last had, the keyboard focus */
   GtkWidget *editor;       /* a WmCanvasEditor while a text is edited in place */
   GtkWidget *menu;
+  WmCanvasDrag *drag;
+  GtkWidget *marker;       /* where a drag would drop, while it is shown */
+  GtkWidget *marker_label; /* what it would become, beside it */
+  WmDrop drop;
 
   GtkAdjustment *hadjustment;
   GtkAdjustment *vadjustment;
@@ -347,8 +356,8 @@ acquire_item (WmCanvas    *self,
   else
     {
       item = WM_CANVAS_ITEM (wm_canvas_item_new (G_OBJECT_TYPE (entry->element)));
-      /* Under the editor, whose text must stay on top. */
-      gtk_widget_insert_before (GTK_WIDGET (item), GTK_WIDGET (self), self->editor);
+      /* Under the drop marker and the editor, which must stay on top. */
+      gtk_widget_insert_before (GTK_WIDGET (item), GTK_WIDGET (self), self->marker);
     }
 
   wm_canvas_item_set_element (item, entry->element);
@@ -475,6 +484,49 @@ allocate_editor (WmCanvas *self)
   gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, allocation.width, &min_height, NULL, NULL, NULL);
   allocation.height = MAX (allocation.height, min_height);
   gtk_widget_size_allocate (self->editor, &allocation, -1);
+}
+
+static void
+allocate_marker (WmCanvas *self)
+{
+  GtkAllocation allocation;
+  int width, height;
+
+  to_allocation (self, &self->drop.marker, &allocation);
+  switch (self->drop.mark)
+    {
+    case WM_DROP_MARK_LINE:
+      if (self->drop.marker.width < self->drop.marker.height)
+        allocation = (GtkAllocation) { allocation.x + allocation.width / 2 - MARKER_LINE / 2, allocation.y,
+                                       MARKER_LINE, allocation.height };
+      else
+        allocation = (GtkAllocation) { allocation.x, allocation.y + allocation.height / 2 - MARKER_LINE / 2,
+                                       allocation.width, MARKER_LINE };
+      break;
+    case WM_DROP_MARK_POINT:
+      allocation = (GtkAllocation) { allocation.x + allocation.width / 2 - MARKER_POINT / 2,
+                                     allocation.y + allocation.height / 2 - MARKER_POINT / 2,
+                                     MARKER_POINT, MARKER_POINT };
+      break;
+    case WM_DROP_MARK_AREA:
+    default:
+      break;
+    }
+  gtk_widget_measure (self->marker, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+  gtk_widget_size_allocate (self->marker, &allocation, -1);
+
+  if (!gtk_widget_get_visible (self->marker_label))
+    return;
+  /* Beside the spot, on the side the map reads towards. */
+  gtk_widget_measure (self->marker_label, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+  gtk_widget_measure (self->marker_label, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
+  allocation = (GtkAllocation) {
+    wm_layout_is_rtl (self->layout) ? allocation.x - MARKER_GAP - width
+                                    : allocation.x + allocation.width + MARKER_GAP,
+    allocation.y + allocation.height / 2 - height / 2,
+    width, height
+  };
+  gtk_widget_size_allocate (self->marker_label, &allocation, -1);
 }
 
 /* Selection and focus */
@@ -801,6 +853,8 @@ on_pressed (GtkGestureClick *gesture,
   element = wm_canvas_element_at (self, x, y);
   if (n_press == 2 && element != NULL && wm_canvas_begin_edit (self, element))
     return;
+  if (n_press == 1 && element == NULL && wm_canvas_add_point_at (self, x, y))
+    return;
   wm_canvas_select_at (self, x, y, state);
 }
 
@@ -1021,6 +1075,8 @@ wm_canvas_size_allocate (GtkWidget *widget,
       allocate_items (self);
       if (self->editor != NULL)
         allocate_editor (self);
+      if (gtk_widget_get_visible (self->marker))
+        allocate_marker (self);
     }
   if (self->menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->menu));
@@ -1113,6 +1169,9 @@ wm_canvas_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   self->editor = NULL;
   self->menu = NULL;
+  self->marker = NULL;
+  self->marker_label = NULL;
+  g_clear_object (&self->drag);
   g_hash_table_remove_all (self->items);
   g_hash_table_remove_all (self->spare);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -1321,6 +1380,20 @@ wm_canvas_init (WmCanvas *self)
   g_signal_connect (pan, "drag-begin", G_CALLBACK (on_pan_begin), self);
   g_signal_connect (pan, "drag-update", G_CALLBACK (on_pan_update), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pan));
+
+  self->marker = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (self->marker, "drop-marker");
+  self->marker_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->marker_label, "drop-value");
+  gtk_widget_add_css_class (self->marker_label, "numeric");
+  for (GtkWidget *widget = self->marker; widget != NULL;
+       widget = widget == self->marker ? self->marker_label : NULL)
+    {
+      gtk_widget_set_can_target (widget, FALSE);
+      gtk_widget_set_visible (widget, FALSE);
+      gtk_widget_set_parent (widget, GTK_WIDGET (self));
+    }
+  self->drag = wm_canvas_drag_new (self);
 
   /* Dark style changes repaint with the other theme. */
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
@@ -1793,4 +1866,113 @@ wm_canvas_popup_menu (WmCanvas *self)
     }
 
   show_menu (self, element, &at);
+}
+
+/* Drag and drop */
+
+/**
+ * wm_canvas_get_drag:
+ *
+ * Returns: (transfer none): what moves elements by dragging and takes drops
+ */
+WmCanvasDrag *
+wm_canvas_get_drag (WmCanvas *self)
+{
+  g_return_val_if_fail (WM_IS_CANVAS (self), NULL);
+
+  return self->drag;
+}
+
+/**
+ * wm_canvas_show_drop:
+ * @label: (nullable): what the drop would set, shown beside its place
+ *
+ * Shows where a drag would land, until wm_canvas_hide_drop().
+ */
+void
+wm_canvas_show_drop (WmCanvas     *self,
+                     const WmDrop *drop,
+                     const char   *label)
+{
+  static const char * const marks[] = {
+    [WM_DROP_MARK_LINE] = "line",
+    [WM_DROP_MARK_AREA] = "area",
+    [WM_DROP_MARK_POINT] = "point",
+  };
+
+  g_return_if_fail (WM_IS_CANVAS (self));
+  g_return_if_fail (drop != NULL && drop->mark < G_N_ELEMENTS (marks));
+
+  self->drop = *drop;
+  gtk_widget_set_css_classes (self->marker, (const char *[]) { "drop-marker", marks[drop->mark], NULL });
+  gtk_label_set_label (GTK_LABEL (self->marker_label), label);
+  gtk_widget_set_visible (self->marker_label, label != NULL);
+  gtk_widget_set_visible (self->marker, TRUE);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+void
+wm_canvas_hide_drop (WmCanvas *self)
+{
+  g_return_if_fail (WM_IS_CANVAS (self));
+
+  gtk_widget_set_visible (self->marker, FALSE);
+  gtk_widget_set_visible (self->marker_label, FALSE);
+}
+
+/**
+ * wm_canvas_get_shown_drop:
+ * @label: (out) (optional) (transfer none): the text shown beside it, or %NULL
+ *
+ * Returns: whether a drop place is shown; @drop, which, only then
+ */
+gboolean
+wm_canvas_get_shown_drop (WmCanvas    *self,
+                          WmDrop      *drop,
+                          const char **label)
+{
+  g_return_val_if_fail (WM_IS_CANVAS (self), FALSE);
+
+  if (!gtk_widget_get_visible (self->marker))
+    return FALSE;
+  if (drop != NULL)
+    *drop = self->drop;
+  if (label != NULL)
+    *label = gtk_widget_get_visible (self->marker_label)
+               ? gtk_label_get_label (GTK_LABEL (self->marker_label)) : NULL;
+  return TRUE;
+}
+
+/**
+ * wm_canvas_add_point_at:
+ *
+ * A click at (@x, @y) in widget coordinates on a stage of an emotion curve
+ * where a persona has no point yet: adds one at the score under it, and
+ * selects it.
+ *
+ * Returns: whether a point was added
+ */
+gboolean
+wm_canvas_add_point_at (WmCanvas *self,
+                        double    x,
+                        double    y)
+{
+  WmDrop drop;
+  double map_x, map_y;
+  WmElement *point;
+
+  g_return_val_if_fail (WM_IS_CANVAS (self), FALSE);
+
+  if (wm_canvas_get_layout (self) == NULL)
+    return FALSE;
+  wm_canvas_widget_to_map (self, x, y, &map_x, &map_y);
+  if (!wm_drop_locate_new_point (self->layout, map_x, map_y, &drop))
+    return FALSE;
+
+  point = wm_drop_add (self->document, &drop, WM_TYPE_EMOTION_POINT, 0);
+  if (point == NULL)
+    return FALSE;
+  wm_selection_select (self->selection, point);
+  wm_canvas_focus_element (self, point);
+  return TRUE;
 }

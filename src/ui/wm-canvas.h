@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "wm-document.h"
+#include "wm-drop.h"
 #include "wm-layout.h"
 #include "wm-selection.h"
 
@@ -68,5 +69,19 @@ void         wm_canvas_popup_menu_at (WmCanvas    *self,
                                       double       x,
                                       double       y);
 void         wm_canvas_popup_menu    (WmCanvas    *self);
+gboolean     wm_canvas_add_point_at  (WmCanvas    *self,
+                                      double       x,
+                                      double       y);
+
+/* Drag and drop (wm-canvas-drag.h) shows where a drag would land with these. */
+typedef struct _WmCanvasDrag WmCanvasDrag;
+WmCanvasDrag *wm_canvas_get_drag     (WmCanvas    *self);
+void         wm_canvas_show_drop     (WmCanvas    *self,
+                                      const WmDrop *drop,
+                                      const char  *label);
+void         wm_canvas_hide_drop     (WmCanvas    *self);
+gboolean     wm_canvas_get_shown_drop (WmCanvas   *self,
+                                       WmDrop     *drop,
+                                       const char **label);
 
 G_END_DECLS

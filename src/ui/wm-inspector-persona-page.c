@@ -11,13 +11,11 @@
 
 #include <glib/gi18n.h>
 
+#include "wm-edit.h"
 #include "wm-inspector-text-row.h"
 #include "wm-picture.h"
+#include "wm-picture-file.h"
 
-/* A map keeps its pictures inside, and the file format takes no picture
- * larger than this (MAX_PICTURE in wm-format.c): a bigger one would make a
- * map that cannot be opened again. */
-#define MAX_PICTURE_BYTES (4 * 1024 * 1024)
 /* The avatar's size, twice over for high-resolution screens. */
 #define AVATAR_SIZE 96
 #define AVATAR_PIXELS (2 * AVATAR_SIZE)
@@ -129,60 +127,6 @@ wm_inspector_persona_page_update (WmInspectorPage *page)
   gtk_widget_set_visible (self->remove_picture_button, wm_persona_get_picture (persona) != NULL);
 }
 
-/* The MIME type of a picture the map may keep, from its bytes alone, as
- * the file format judges them, whatever the file's name says. */
-static const char *
-picture_type (GBytes *bytes)
-{
-  static const char * const accepted[] = { "image/png", "image/jpeg", "image/svg+xml", NULL };
-  gsize size;
-  const guchar *data = g_bytes_get_data (bytes, &size);
-  g_autofree char *content_type = g_content_type_guess (NULL, data, size, NULL);
-  g_autofree char *mime_type = g_content_type_get_mime_type (content_type);
-
-  for (guint i = 0; accepted[i] != NULL; i++)
-    if (g_strcmp0 (mime_type, accepted[i]) == 0)
-      return accepted[i];
-
-  return NULL;
-}
-
-static gboolean
-set_picture (WmDocument  *document,
-             WmPersona   *persona,
-             GBytes      *bytes,
-             GError     **error)
-{
-  const char *mime_type;
-  g_autoptr(WmPicture) picture = NULL;
-
-  if (g_bytes_get_size (bytes) > MAX_PICTURE_BYTES)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                   _("the picture is larger than %d MB, too large to keep in the map."),
-                   MAX_PICTURE_BYTES / (1024 * 1024));
-      return FALSE;
-    }
-
-  mime_type = picture_type (bytes);
-  if (mime_type == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("it is not a PNG, JPEG or SVG picture."));
-      return FALSE;
-    }
-
-  picture = wm_picture_new (bytes, mime_type, error);
-  if (picture == NULL)
-    return FALSE;
-
-  wm_history_set (wm_document_get_history (document), persona,
-                  "picture", bytes,
-                  "picture-type", mime_type,
-                  NULL);
-  return TRUE;
-}
-
 /* Gives @persona the picture, or says why not if the page still shows it. */
 static gboolean
 apply_picture (WmInspectorPersonaPage  *self,
@@ -194,7 +138,7 @@ apply_picture (WmInspectorPersonaPage  *self,
 {
   g_autoptr(GError) local_error = NULL;
   gboolean shown = wm_inspector_page_get_element (WM_INSPECTOR_PAGE (self)) == WM_ELEMENT (persona);
-  gboolean ok = set_picture (document, persona, bytes, &local_error);
+  gboolean ok = wm_edit_set_picture (document, persona, bytes, &local_error);
 
   if (shown)
     show_picture_error (self, file_name, local_error);
@@ -243,16 +187,6 @@ picture_request_free (PictureRequest *request)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PictureRequest, picture_request_free)
 
-/* Reading stops as soon as the file is known to be too large, rather than
- * after gigabytes. */
-static gboolean
-read_more (const char *contents,
-           goffset     size,
-           gpointer    data)
-{
-  return size <= MAX_PICTURE_BYTES;
-}
-
 static void
 on_picture_loaded (GObject      *source,
                    GAsyncResult *result,
@@ -262,17 +196,14 @@ on_picture_loaded (GObject      *source,
   GFile *file = G_FILE (source);
   g_autofree char *name = g_file_get_basename (file);
   g_autoptr(GError) error = NULL;
-  char *contents;
-  gsize length;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes = wm_picture_file_read_finish (file, result, &error);
 
-  if (!g_file_load_partial_contents_finish (file, result, &contents, &length, NULL, &error))
+  if (bytes == NULL)
     {
       if (wm_inspector_page_get_element (WM_INSPECTOR_PAGE (request->self)) == WM_ELEMENT (request->persona))
         show_picture_error (request->self, name, error);
       return;
     }
-  bytes = g_bytes_new_take (contents, length);
 
   /* To the persona it was chosen for, even if another item is shown now. */
   apply_picture (request->self, request->document, request->persona, bytes, name, NULL);
@@ -287,7 +218,7 @@ on_chooser_response (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      g_file_load_partial_contents_async (file, NULL, read_more, on_picture_loaded, request);
+      wm_picture_file_read (file, NULL, on_picture_loaded, request);
     }
   else
     picture_request_free (request);

@@ -20,6 +20,7 @@
 #include "wm-export-dialog.h"
 #include "wm-format.h"
 #include "wm-inspector.h"
+#include "wm-palette.h"
 #include "wm-labels.h"
 #include "wm-layout.h"
 #include "wm-selection.h"
@@ -46,6 +47,8 @@ struct _WmWindow
   guint64 saved_state;
   gboolean close_confirmed;
   gboolean inspector_visible;
+  gboolean palette_visible;
+  GtkRevealer *palette_revealer;
 };
 
 G_DEFINE_FINAL_TYPE (WmWindow, wm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -53,6 +56,7 @@ G_DEFINE_FINAL_TYPE (WmWindow, wm_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_INSPECTOR_VISIBLE,
+  PROP_PALETTE_VISIBLE,
   N_PROPS
 };
 
@@ -1056,6 +1060,9 @@ wm_window_get_property (GObject    *object,
     case PROP_INSPECTOR_VISIBLE:
       g_value_set_boolean (value, self->inspector_visible);
       break;
+    case PROP_PALETTE_VISIBLE:
+      g_value_set_boolean (value, self->palette_visible);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1075,6 +1082,13 @@ wm_window_set_property (GObject      *object,
       if (self->inspector_visible != g_value_get_boolean (value))
         {
           self->inspector_visible = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_PALETTE_VISIBLE:
+      if (self->palette_visible != g_value_get_boolean (value))
+        {
+          self->palette_visible = g_value_get_boolean (value);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -1108,9 +1122,14 @@ wm_window_class_init (WmWindowClass *klass)
     g_param_spec_boolean ("inspector-visible", "Inspector visible", "Whether the inspector panel shows",
                           TRUE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PALETTE_VISIBLE] =
+    g_param_spec_boolean ("palette-visible", "Palette visible", "Whether the palette panel shows",
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (WM_TYPE_CANVAS);
+  g_type_ensure (WM_TYPE_PALETTE);
   g_type_ensure (WM_TYPE_INSPECTOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/waymark/Waymark/wm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WmWindow, window_title);
@@ -1118,6 +1137,7 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, palette_revealer);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, redo_button);
@@ -1143,6 +1163,7 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-moment", NULL, add_moment_action);
   gtk_widget_class_install_action (widget_class, "win.move", "s", move_action);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-inspector", "inspector-visible");
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-palette", "palette-visible");
 
   /* Bindings of the window, not accelerators of the application, so that
    * a focused text entry gets its own keys (Delete, Ctrl+C, Ctrl+Z) first. */
@@ -1166,6 +1187,7 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "win.select-all", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-inspector", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.toggle-palette", NULL);
   add_move_binding (widget_class, GDK_KEY_Left, "left");
   add_move_binding (widget_class, GDK_KEY_Right, "right");
   add_move_binding (widget_class, GDK_KEY_Up, "up");
@@ -1178,11 +1200,16 @@ wm_window_init (WmWindow *self)
   g_autoptr(WmDocument) document = wm_document_new ();
 
   self->inspector_visible = TRUE;
+  self->palette_visible = TRUE;
   self->selection = wm_selection_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_object_bind_property (self, "inspector-visible", self->flap, "reveal-flap",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "palette-visible", self->palette_revealer, "reveal-child",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (wm_canvas_get_drag (self->canvas), "error",
+                           G_CALLBACK (show_toast), self, G_CONNECT_SWAPPED);
   wm_canvas_set_selection (self->canvas, self->selection);
   wm_inspector_set_selection (self->inspector, self->selection);
   g_signal_connect_object (self->selection, "notify::focus",
