@@ -687,10 +687,9 @@ neighbour (WmCanvas    *self,
 static void
 on_layout_invalidated (WmCanvas *self)
 {
-  /* The next allocation lays the map out again, once, however many edits
-   * come before it. */
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* The next measure lays the map out again, once, however many edits
+   * come before it; the map's size may have changed. */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
@@ -737,7 +736,7 @@ zoom_around (WmCanvas *self,
     gtk_adjustment_set_value (self->hadjustment, map_x * zoom - x);
   if (self->vadjustment != NULL)
     gtk_adjustment_set_value (self->vadjustment, map_y * zoom - y);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
@@ -1052,6 +1051,32 @@ wm_canvas_snapshot (GtkWidget   *widget,
   GTK_WIDGET_CLASS (wm_canvas_parent_class)->snapshot (widget, snapshot);
 }
 
+/* The zoomed map's size, as the natural size, so that a scrolled window
+ * knows before it allocates whether it needs scrollbars, rather than
+ * finding out from the adjustments during the allocation and starting it
+ * again. The canvas can be any size smaller: it scrolls. */
+static void
+wm_canvas_measure (GtkWidget      *widget,
+                   GtkOrientation  orientation,
+                   int             for_size,
+                   int            *minimum,
+                   int            *natural,
+                   int            *minimum_baseline,
+                   int            *natural_baseline)
+{
+  WmCanvas *self = WM_CANVAS (widget);
+  double size = 0;
+
+  if (self->layout != NULL)
+    {
+      wm_layout_update (self->layout);
+      size = (orientation == GTK_ORIENTATION_HORIZONTAL ? wm_layout_get_width (self->layout)
+                                                        : wm_layout_get_height (self->layout)) * self->zoom;
+    }
+  *minimum = 0;
+  *natural = (int) ceil (size);
+}
+
 static void
 wm_canvas_size_allocate (GtkWidget *widget,
                          int        width,
@@ -1284,6 +1309,7 @@ wm_canvas_class_init (WmCanvasClass *klass)
   object_class->set_property = wm_canvas_set_property;
 
   widget_class->snapshot = wm_canvas_snapshot;
+  widget_class->measure = wm_canvas_measure;
   widget_class->size_allocate = wm_canvas_size_allocate;
   widget_class->focus = wm_canvas_focus;
   widget_class->set_focus_child = wm_canvas_set_focus_child;
@@ -1344,6 +1370,8 @@ wm_canvas_init (WmCanvas *self)
   GtkGesture *pan;
 
   self->zoom = 1.0;
+  self->hscroll_policy = GTK_SCROLL_NATURAL;
+  self->vscroll_policy = GTK_SCROLL_NATURAL;
   self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   self->entry_index = g_hash_table_new (NULL, NULL);
   self->items = g_hash_table_new (NULL, NULL);
