@@ -998,6 +998,65 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* The palette row whose label is @name, anywhere under @widget. */
+static GtkWidget *
+palette_row (GtkWidget  *widget,
+             const char *name)
+{
+  if (GTK_IS_LIST_BOX_ROW (widget))
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (widget));
+      GtkWidget *label = gtk_widget_get_last_child (box);
+
+      return g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), name) == 0 ? widget : NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = palette_row (child, name);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+/* The palette's rows are the keyboard's way to add what they drag: a row
+ * activated adds its element beside the selection. F8 hides the palette. */
+static void
+test_palette_keyboard (void)
+{
+  WmWindow *window = window_with ("full.waymark");
+  WmDocument *document = wm_window_get_document (window);
+  GListModel *lanes = wm_document_get_lanes (document);
+  guint n_lanes = g_list_model_get_n_items (lanes);
+  guint n_stages = g_list_model_get_n_items (wm_document_get_stages (document));
+  GtkWidget *row;
+  gboolean visible;
+
+  row = palette_row (GTK_WIDGET (window), "Backstage");
+  g_assert_nonnull (row);
+  select_only (window, item (lanes, 0));
+  gtk_widget_activate (row);
+  g_assert_cmpuint (g_list_model_get_n_items (lanes), ==, n_lanes + 1);
+  g_assert_true (WM_IS_LANE (focus_of (window)));
+  g_assert_cmpint (wm_lane_get_kind (WM_LANE (focus_of (window))), ==, WM_LANE_KIND_BACKSTAGE);
+  g_assert_true (item (lanes, 1) == (gpointer) focus_of (window));
+
+  row = palette_row (GTK_WIDGET (window), "Stage");
+  g_assert_nonnull (row);
+  gtk_widget_activate (row);
+  g_assert_cmpuint (g_list_model_get_n_items (wm_document_get_stages (document)), ==, n_stages + 1);
+
+  g_object_get (window, "palette-visible", &visible, NULL);
+  g_assert_true (visible);
+  g_assert_true (activate (window, "win.toggle-palette", NULL));
+  g_object_get (window, "palette-visible", &visible, NULL);
+  g_assert_false (visible);
+
+  close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1037,6 +1096,7 @@ main (int    argc,
   g_test_add_func ("/window/view/zoom-and-inspector", test_zoom_and_inspector);
   g_test_add_func ("/window/export/dialog", test_export_dialog);
   g_test_add_func ("/window/export/fails", test_export_fails);
+  g_test_add_func ("/window/palette/keyboard", test_palette_keyboard);
 
   status = g_test_run ();
   remove_tree (tmp_dir);
