@@ -20,7 +20,7 @@
 #include "wm-export-dialog.h"
 #include "wm-format.h"
 #include "wm-inspector.h"
-#include "wm-palette.h"
+#include "wm-sidebar.h"
 #include "wm-labels.h"
 #include "wm-layout.h"
 #include "wm-selection.h"
@@ -49,6 +49,7 @@ struct _WmWindow
   gboolean inspector_visible;
   gboolean palette_visible;
   GtkRevealer *palette_revealer;
+  WmSidebar *sidebar;
 };
 
 G_DEFINE_FINAL_TYPE (WmWindow, wm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -355,6 +356,7 @@ set_document (WmWindow   *self,
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   wm_canvas_set_document (self->canvas, document);
   wm_inspector_set_document (self->inspector, document);
+  wm_sidebar_set_document (self->sidebar, document);
   on_history_changed (self);
 }
 
@@ -1123,13 +1125,13 @@ wm_window_class_init (WmWindowClass *klass)
                           TRUE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_PALETTE_VISIBLE] =
-    g_param_spec_boolean ("palette-visible", "Palette visible", "Whether the palette panel shows",
+    g_param_spec_boolean ("palette-visible", "Palette visible", "Whether the side panel with the palette and the outline shows",
                           TRUE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (WM_TYPE_CANVAS);
-  g_type_ensure (WM_TYPE_PALETTE);
+  g_type_ensure (WM_TYPE_SIDEBAR);
   g_type_ensure (WM_TYPE_INSPECTOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/waymark/Waymark/wm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WmWindow, window_title);
@@ -1138,6 +1140,7 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, palette_revealer);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, redo_button);
@@ -1212,6 +1215,7 @@ wm_window_init (WmWindow *self)
                            G_CALLBACK (show_toast), self, G_CONNECT_SWAPPED);
   wm_canvas_set_selection (self->canvas, self->selection);
   wm_inspector_set_selection (self->inspector, self->selection);
+  wm_sidebar_set_selection (self->sidebar, self->selection);
   g_signal_connect_object (self->selection, "notify::focus",
                            G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "notify::zoom",
