@@ -91,6 +91,7 @@ wm_application_startup (GApplication *application)
 {
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *new_accels[] = { "<Control>n", NULL };
+  const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (wm_application_parent_class)->startup (application);
 
@@ -98,6 +99,8 @@ wm_application_startup (GApplication *application)
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.new-window", new_accels);
+  /* GtkWindow's own action, which asks about unsaved changes like the close button. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close", close_accels);
 }
 
 static void
