@@ -127,3 +127,64 @@ wm_template_create (WmTemplate template_kind)
 
   return g_steal_pointer (&document);
 }
+
+const char *
+wm_template_get_name (WmTemplate template_kind)
+{
+  static const char * const names[] = {
+    [WM_TEMPLATE_FIVE_STAGES] = N_("Customer Journey in Five Stages"),
+    [WM_TEMPLATE_FOUR_STEPS] = N_("Online Purchase in Four Steps"),
+    [WM_TEMPLATE_SERVICE_BLUEPRINT] = N_("Service Blueprint"),
+    [WM_TEMPLATE_FUTURE_STATE] = N_("Future-State Map"),
+    [WM_TEMPLATE_EMPTY] = N_("Empty Map"),
+  };
+
+  g_return_val_if_fail (template_kind < G_N_ELEMENTS (names), "");
+
+  return _(names[template_kind]);
+}
+
+/**
+ * wm_template_get_summary:
+ *
+ * Returns: (transfer full): the template's stages in order, or what else
+ *   tells it apart, in a line
+ */
+char *
+wm_template_get_summary (WmTemplate template_kind)
+{
+  g_autoptr(WmDocument) document = NULL;
+  GListModel *stages;
+  g_autoptr(GString) summary = g_string_new (NULL);
+
+  g_return_val_if_fail (template_kind < WM_N_TEMPLATES, NULL);
+
+  switch (template_kind)
+    {
+    case WM_TEMPLATE_SERVICE_BLUEPRINT:
+      return g_strdup (_("What the customer does, the front stage and the back stage, stage by stage"));
+    case WM_TEMPLATE_FUTURE_STATE:
+      return g_strdup (_("The journey as it should be, with the opportunities that lead there"));
+    case WM_TEMPLATE_EMPTY:
+      return g_strdup (_("No stages and no lanes: draw your own"));
+    case WM_TEMPLATE_FIVE_STAGES:
+    case WM_TEMPLATE_FOUR_STEPS:
+    default:
+      break;
+    }
+
+  /* The stages themselves, so that the line says exactly what the map has. */
+  document = wm_template_create (template_kind);
+  stages = wm_document_get_stages (document);
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(WmStage) stage = g_list_model_get_item (stages, i);
+
+      if (i > 0)
+        /* TRANSLATORS: between two stages in the order they happen; in a
+         * right-to-left language the arrow points left: " ← " */
+        g_string_append (summary, C_("stage order", " → "));
+      g_string_append (summary, wm_stage_get_name (stage));
+    }
+  return g_string_free (g_steal_pointer (&summary), FALSE);
+}

@@ -13,6 +13,11 @@ typedef enum {
   WM_TEMPLATE_EMPTY,
 } WmTemplate;
 
-WmDocument *wm_template_create (WmTemplate template_kind);
+#define WM_N_TEMPLATES (WM_TEMPLATE_EMPTY + 1)
+
+WmDocument *wm_template_create      (WmTemplate template_kind);
+/* What the template is called, and what it holds, in the user's language. */
+const char *wm_template_get_name    (WmTemplate template_kind);
+char       *wm_template_get_summary (WmTemplate template_kind);
 
 G_END_DECLS
