@@ -463,9 +463,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/canvas-drag/stage", test_drag_stage);
   g_test_add_func ("/canvas-drag/cancel", test_drag_cancel);

@@ -77,16 +77,6 @@ fixture_close (Fixture *f)
   g_clear_object (&f->document);
 }
 
-gpointer
-nth (GListModel *list,
-     guint       position)
-{
-  g_autoptr(GObject) item = g_list_model_get_item (list, position);
-
-  g_assert_nonnull (item);
-  return item; /* the list keeps it */
-}
-
 WmStage *
 stage_at (Fixture *f,
           guint    position)

@@ -4,6 +4,7 @@
 
 #include <gtk/gtk.h>
 
+#include "test-ui.h"
 #include "wm-canvas.h"
 #include "wm-card.h"
 #include "wm-lane.h"
@@ -25,7 +26,6 @@ void        settle (Fixture *f);
 WmDocument *load_map (const char *name);
 void        fixture_open (Fixture *f, WmDocument *document, int width, int height);
 void        fixture_close (Fixture *f);
-gpointer    nth (GListModel *list, guint position);
 WmStage    *stage_at (Fixture *f, guint position);
 WmLane     *lane_at (Fixture *f, guint position);
 WmCard     *card_at (WmLane *lane, WmStage *stage, guint position);

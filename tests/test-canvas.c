@@ -940,9 +940,7 @@ main (int    argc,
 {
   /* GTK's accessibility backend for tests: it keeps what a screen reader
    * would be told, for the tests to check, and needs no session bus. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/canvas/snapshot/export", test_snapshot_matches_export);
   g_test_add_func ("/canvas/snapshot/selection", test_snapshot_selection);

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "test-ui.h"
 #include "wm-application.h"
 #include "wm-emotion-point.h"
 #include "wm-format.h"
@@ -130,16 +131,6 @@ element_at (Run      *run,
   g_assert_true (wm_layout_get_element_rect (wm_canvas_get_layout (wm_window_get_canvas (run->window)),
                                              element, &rect));
   to_window (run, rect.x + rect.width * fx, rect.y + rect.height * fy, x, y);
-}
-
-static gpointer
-nth (GListModel *list,
-     guint       position)
-{
-  g_autoptr(GObject) item = g_list_model_get_item (list, position);
-
-  g_assert_nonnull (item);
-  return item;
 }
 
 static gboolean

@@ -3,6 +3,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "test-ui.h"
 #include "wm-card.h"
 #include "wm-edit.h"
 #include "wm-format.h"
@@ -18,16 +19,6 @@ typedef struct
   WmDocument *document;
   WmSelection *selection;
 } Fixture;
-
-static gpointer
-nth (GListModel *list,
-     guint       position)
-{
-  g_autoptr(GObject) item = g_list_model_get_item (list, position);
-
-  g_assert_nonnull (item);
-  return item;
-}
 
 static void
 iterate (void)
@@ -196,9 +187,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/outline/rows", test_rows);
   g_test_add_func ("/outline/follows-selection", test_follows_selection);

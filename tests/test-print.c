@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "test-ui.h"
 #include "wm-format.h"
 #include "wm-print-operation.h"
 
@@ -149,9 +150,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/print/fit", test_fit);
   g_test_add_func ("/print/poster", test_poster);

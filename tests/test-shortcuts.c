@@ -2,6 +2,7 @@
  * the canvas answer to, and each key it lists does something. */
 #include <adwaita.h>
 
+#include "test-ui.h"
 #include "wm-canvas.h"
 #include "wm-window.h"
 
@@ -159,9 +160,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/shortcuts/all-listed", test_all_listed);
   g_test_add_func ("/shortcuts/all-work", test_all_work);

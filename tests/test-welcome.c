@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "test-ui.h"
 #include "wm-template.h"
 #include "wm-welcome.h"
 
@@ -114,9 +115,7 @@ main (int   argc,
 
   /* A recent-files list of the test's own, not the user's. */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/welcome/templates", test_templates);
   g_test_add_func ("/welcome/recent", test_recent);

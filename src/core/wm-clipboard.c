@@ -20,16 +20,6 @@
 #include "wm-format.h"
 #include "wm-labels.h"
 
-/* The item of @list at @position; @list keeps it alive. */
-static gpointer
-item_at (GListModel *list,
-         guint       position)
-{
-  g_autoptr(GObject) item = g_list_model_get_item (list, position);
-
-  return item;
-}
-
 static const char *
 id_of (gpointer element)
 {
@@ -88,7 +78,7 @@ add_tops (WmDocument *fragment,
 
       for (guint i = 0; i < g_list_model_get_n_items (from); i++)
         {
-          WmElement *element = item_at (from, i);
+          WmElement *element = wm_document_peek (from, i);
           g_autoptr(WmElement) copy = NULL;
 
           if (g_hash_table_contains (items, id_of (element)))
@@ -113,15 +103,15 @@ add_cards (WmDocument *fragment,
   for (guint l = 0; l < g_list_model_get_n_items (lanes); l++)
     for (guint s = 0; s < g_list_model_get_n_items (stages); s++)
       {
-        WmLane *lane = item_at (lanes, l);
-        WmStage *stage = item_at (stages, s);
+        WmLane *lane = wm_document_peek (lanes, l);
+        WmStage *stage = wm_document_peek (stages, s);
         GListModel *cards = wm_lane_get_cards (lane, id_of (stage));
         gboolean whole = g_hash_table_contains (items, id_of (lane)) ||
                          g_hash_table_contains (items, id_of (stage));
 
         for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
-          if (whole || g_hash_table_contains (items, id_of (item_at (cards, i))))
-            add_copy (wm_lane_get_cards (item_at (fragment_lanes, l), id_of (stage)), item_at (cards, i));
+          if (whole || g_hash_table_contains (items, id_of (wm_document_peek (cards, i))))
+            add_copy (wm_lane_get_cards (wm_document_peek (fragment_lanes, l), id_of (stage)), wm_document_peek (cards, i));
       }
 }
 
@@ -137,7 +127,7 @@ add_points_and_moments (WmDocument *fragment,
 
   for (guint i = 0; i < g_list_model_get_n_items (points); i++)
     {
-      WmEmotionPoint *point = item_at (points, i);
+      WmEmotionPoint *point = wm_document_peek (points, i);
 
       if (g_hash_table_contains (items, id_of (point)) ||
           g_hash_table_contains (items, wm_emotion_point_get_persona (point)) ||
@@ -147,7 +137,7 @@ add_points_and_moments (WmDocument *fragment,
 
   for (guint i = 0; i < g_list_model_get_n_items (moments); i++)
     {
-      WmMoment *moment = item_at (moments, i);
+      WmMoment *moment = wm_document_peek (moments, i);
 
       if (g_hash_table_contains (items, id_of (moment)) ||
           g_hash_table_contains (items, wm_moment_get_stage (moment)))
@@ -292,7 +282,7 @@ append_cell (GString    *out,
   line = g_strdup_printf (_("%s:"), heading);
   append_line (out, "", line);
   for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
-    append_line (out, "- ", wm_card_get_text (item_at (cards, i)));
+    append_line (out, "- ", wm_card_get_text (wm_document_peek (cards, i)));
 }
 
 /* The name of the stage or persona of @list with that id, or "". */
@@ -366,13 +356,13 @@ element_text (WmDocument *document,
     {
       append_texts (out, wm_stage_get_name (WM_STAGE (element)), NULL);
       for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
-        append_cell (out, lane_title (item_at (lanes, i)), item_at (lanes, i), WM_STAGE (element));
+        append_cell (out, lane_title (wm_document_peek (lanes, i)), wm_document_peek (lanes, i), WM_STAGE (element));
     }
   else if (WM_IS_LANE (element))
     {
       append_texts (out, lane_title (WM_LANE (element)), NULL);
       for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
-        append_cell (out, wm_stage_get_name (item_at (stages, i)), WM_LANE (element), item_at (stages, i));
+        append_cell (out, wm_stage_get_name (wm_document_peek (stages, i)), WM_LANE (element), wm_document_peek (stages, i));
     }
   else if (WM_IS_PERSONA (element))
     append_texts (out, wm_persona_get_name (WM_PERSONA (element)),

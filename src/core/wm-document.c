@@ -479,6 +479,22 @@ wm_document_get_history (WmDocument *self)
 }
 
 /**
+ * wm_document_peek:
+ * @list: one of the document's collections, or any list that keeps its items
+ *
+ * Returns: (transfer none) (nullable): the item at @position, which @list
+ *   keeps alive: no reference to drop, as the map's code reads its lists
+ */
+gpointer
+wm_document_peek (GListModel *list,
+                  guint       position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (list, position);
+
+  return item;
+}
+
+/**
  * wm_document_find:
  * @list: one of the document's collections
  * @id: (nullable): an element id

@@ -45,6 +45,7 @@ GListModel *wm_document_get_emotion_points (WmDocument *self);
 WmHistory *wm_document_get_history (WmDocument *self);
 
 gpointer wm_document_find (GListModel *list, const char *id, guint *position);
+gpointer wm_document_peek (GListModel *list, guint position);
 WmEmotionPoint *wm_document_find_emotion_point (WmDocument *self, const char *persona_id, const char *stage_id);
 
 void wm_document_remove_stage (WmDocument *self, WmStage *stage);

@@ -22,24 +22,6 @@
 #define GAP 6.0 /* where a card goes into an empty cell, below its top */
 #define POINT_SIZE 18.0
 
-static gpointer
-item_at (GListModel *list,
-         guint       position)
-{
-  g_autoptr(GObject) item = g_list_model_get_item (list, position);
-
-  /* The list keeps its own reference. */
-  return item;
-}
-
-static gboolean
-rect_of (WmLayout *layout,
-         gpointer  element,
-         WmRect   *rect)
-{
-  return wm_layout_get_element_rect (layout, element, rect);
-}
-
 static WmRect
 vertical_line (double x,
                double top,
@@ -76,7 +58,7 @@ slot_along (WmLayout   *layout,
       WmRect rect;
       double start, end, centre;
 
-      if (!rect_of (layout, item_at (list, i), &rect))
+      if (!wm_layout_get_element_rect (layout, wm_document_peek (list, i), &rect))
         continue;
       start = horizontal ? rect.x : rect.y;
       end = start + (horizontal ? rect.width : rect.height);
@@ -123,7 +105,7 @@ grid_extent (WmLayout *layout,
       {
         WmRect rect;
 
-        if (!rect_of (layout, item_at (lists[l], i), &rect))
+        if (!wm_layout_get_element_rect (layout, wm_document_peek (lists[l], i), &rect))
           continue;
         left = MIN (left, rect.x);
         top = MIN (top, rect.y);
@@ -137,45 +119,28 @@ grid_extent (WmLayout *layout,
     *extent = (WmRect) { left, top, right - left, bottom - top };
 }
 
+/* Between two stage headers (@horizontal) or two lane headers: the slot
+ * at @coordinate, and a line there across the whole grid. */
 static gboolean
-locate_stage_slot (WmLayout *layout,
-                   double    x,
-                   WmDrop   *drop)
+locate_slot (WmLayout   *layout,
+             GListModel *list,
+             gboolean    horizontal,
+             double      coordinate,
+             WmDrop     *drop)
 {
-  GListModel *stages = wm_document_get_stages (wm_layout_get_document (layout));
   WmRect grid;
   double boundary;
 
   grid_extent (layout, &grid);
-  drop->place = WM_DROP_BETWEEN_STAGES;
-  drop->position = slot_along (layout, stages, TRUE, wm_layout_is_rtl (layout), x, &boundary);
+  drop->position = slot_along (layout, list, horizontal, horizontal && wm_layout_is_rtl (layout),
+                               coordinate, &boundary);
   if (isnan (boundary))
     {
       drop->mark = WM_DROP_MARK_AREA;
       drop->marker = grid;
     }
-  else
+  else if (horizontal)
     drop->marker = vertical_line (boundary, grid.y, grid.y + grid.height);
-  return TRUE;
-}
-
-static gboolean
-locate_lane_slot (WmLayout *layout,
-                  double    y,
-                  WmDrop   *drop)
-{
-  GListModel *lanes = wm_document_get_lanes (wm_layout_get_document (layout));
-  WmRect grid;
-  double boundary;
-
-  grid_extent (layout, &grid);
-  drop->place = WM_DROP_BETWEEN_LANES;
-  drop->position = slot_along (layout, lanes, FALSE, FALSE, y, &boundary);
-  if (isnan (boundary))
-    {
-      drop->mark = WM_DROP_MARK_AREA;
-      drop->marker = grid;
-    }
   else
     drop->marker = horizontal_line (grid.x, grid.x + grid.width, boundary);
   return TRUE;
@@ -202,15 +167,15 @@ locate_cell (WmLayout *layout,
   cards = wm_lane_get_cards (lane, wm_element_get_id (WM_ELEMENT (stage)));
   n = g_list_model_get_n_items (cards);
   index = MIN (index, n);
-  if (index < n && rect_of (layout, item_at (cards, index), &card))
+  if (index < n && wm_layout_get_element_rect (layout, wm_document_peek (cards, index), &card))
     {
       WmRect above;
 
       line_y = card.y - GAP / 2;
-      if (index > 0 && rect_of (layout, item_at (cards, index - 1), &above))
+      if (index > 0 && wm_layout_get_element_rect (layout, wm_document_peek (cards, index - 1), &above))
         line_y = (above.y + above.height + card.y) / 2;
     }
-  else if (n > 0 && rect_of (layout, item_at (cards, n - 1), &card))
+  else if (n > 0 && wm_layout_get_element_rect (layout, wm_document_peek (cards, n - 1), &card))
     line_y = card.y + card.height + GAP / 2;
   else
     line_y = cell.y + GAP;
@@ -235,10 +200,10 @@ stage_column_at (WmLayout *layout,
   grid_extent (layout, &grid);
   for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
     {
-      WmStage *stage = item_at (stages, i);
+      WmStage *stage = wm_document_peek (stages, i);
       WmRect rect;
 
-      if (rect_of (layout, stage, &rect) && x >= rect.x && x < rect.x + rect.width)
+      if (wm_layout_get_element_rect (layout, stage, &rect) && x >= rect.x && x < rect.x + rect.width)
         {
           *column = (WmRect) { rect.x, rect.y, rect.width, grid.y + grid.height - rect.y };
           return stage;
@@ -287,7 +252,7 @@ locate_legend (WmLayout *layout,
 
   drop->place = WM_DROP_INTO_LEGEND;
   drop->position = n;
-  if (n > 0 && rect_of (layout, item_at (personas, n - 1), &rect))
+  if (n > 0 && wm_layout_get_element_rect (layout, wm_document_peek (personas, n - 1), &rect))
     {
       double edge = wm_layout_is_rtl (layout) ? rect.x - GAP : rect.x + rect.width + GAP;
 
@@ -296,7 +261,7 @@ locate_legend (WmLayout *layout,
   else
     {
       drop->mark = WM_DROP_MARK_AREA;
-      if (!rect_of (layout, document, &drop->marker))
+      if (!wm_layout_get_element_rect (layout, document, &drop->marker))
         drop->marker = (WmRect) { 0, 0, wm_layout_get_width (layout), wm_layout_get_height (layout) };
     }
   return TRUE;
@@ -329,9 +294,15 @@ wm_drop_locate (WmLayout *layout,
   wm_layout_update (layout);
   clear (drop);
   if (type == WM_TYPE_STAGE)
-    return locate_stage_slot (layout, x, drop);
+    {
+      drop->place = WM_DROP_BETWEEN_STAGES;
+      return locate_slot (layout, wm_document_get_stages (wm_layout_get_document (layout)), TRUE, x, drop);
+    }
   if (type == WM_TYPE_LANE)
-    return locate_lane_slot (layout, y, drop);
+    {
+      drop->place = WM_DROP_BETWEEN_LANES;
+      return locate_slot (layout, wm_document_get_lanes (wm_layout_get_document (layout)), FALSE, y, drop);
+    }
   if (type == WM_TYPE_CARD)
     return locate_cell (layout, x, y, drop);
   if (type == WM_TYPE_MOMENT)
@@ -356,7 +327,7 @@ wm_drop_locate_picture (WmLayout *layout,
   wm_layout_update (layout);
   clear (drop);
   element = wm_layout_hit_test (layout, x, y);
-  if (!WM_IS_PERSONA (element) || !rect_of (layout, element, &drop->marker))
+  if (!WM_IS_PERSONA (element) || !wm_layout_get_element_rect (layout, element, &drop->marker))
     return FALSE;
 
   drop->place = WM_DROP_ONTO_PERSONA;
@@ -375,7 +346,7 @@ height_of_score (WmLayout *layout,
   WmRect row;
   double top, bottom;
 
-  if (!rect_of (layout, lane, &row))
+  if (!wm_layout_get_element_rect (layout, lane, &row))
     return 0;
   top = row.y;
   bottom = row.y + row.height;
@@ -414,7 +385,7 @@ wm_drop_locate_score (WmLayout  *layout,
 
   wm_layout_update (layout);
   clear (drop);
-  if (!is_curve_lane (lane) || !rect_of (layout, stage, &header))
+  if (!is_curve_lane (lane) || !wm_layout_get_element_rect (layout, stage, &header))
     return FALSE;
 
   drop->place = WM_DROP_AT_SCORE;
@@ -454,7 +425,7 @@ wm_drop_locate_new_point (WmLayout *layout,
   only = wm_document_find (personas, wm_lane_get_persona (lane), NULL);
   for (guint i = 0; i < g_list_model_get_n_items (personas); i++)
     {
-      WmPersona *persona = item_at (personas, i);
+      WmPersona *persona = wm_document_peek (personas, i);
 
       if (only != NULL && persona != only)
         continue;

@@ -30,16 +30,6 @@ static const char * const persona_palette[] = {
   "#9141ac", "#986a44", "#0e7c86", "#b07d00",
 };
 
-/* The item of @list at @position; @list keeps it alive. */
-static gpointer
-item_at (GListModel *list,
-         guint       position)
-{
-  g_autoptr(GObject) item = g_list_model_get_item (list, position);
-
-  return item;
-}
-
 static gboolean
 find_item (GListModel *list,
            gpointer    item,
@@ -48,7 +38,7 @@ find_item (GListModel *list,
   guint n = g_list_model_get_n_items (list);
 
   for (guint i = 0; i < n; i++)
-    if (item_at (list, i) == item)
+    if (wm_document_peek (list, i) == item)
       {
         if (position != NULL)
           *position = i;
@@ -123,7 +113,7 @@ walk_evidence (WmElement *owner,
 
   for (guint i = 0; i < n; i++)
     {
-      Place place = { item_at (list, i), list, i, owner, NULL };
+      Place place = { wm_document_peek (list, i), list, i, owner, NULL };
 
       if (func (&place, user_data))
         return TRUE;
@@ -160,7 +150,7 @@ walk (WmDocument *document,
   for (guint t = 0; t < G_N_ELEMENTS (tops); t++)
     for (guint i = 0; i < g_list_model_get_n_items (tops[t]); i++)
       {
-        Place place = { item_at (tops[t], i), tops[t], i, NULL, NULL };
+        Place place = { wm_document_peek (tops[t], i), tops[t], i, NULL, NULL };
 
         g_hash_table_insert (by_id, (char *) id_of (place.element), place.element);
         if (visit (&place, func, user_data))
@@ -169,16 +159,16 @@ walk (WmDocument *document,
 
   for (guint s = 0; s < n_stages; s++)
     {
-      WmElement *stage = item_at (stages, s);
+      WmElement *stage = wm_document_peek (stages, s);
 
       for (guint l = 0; l < n_lanes; l++)
         {
-          WmElement *lane = item_at (lanes, l);
+          WmElement *lane = wm_document_peek (lanes, l);
           GListModel *cards = wm_lane_get_cards (WM_LANE (lane), id_of (stage));
 
           for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
             {
-              Place place = { item_at (cards, i), cards, i, lane, stage };
+              Place place = { wm_document_peek (cards, i), cards, i, lane, stage };
 
               if (visit (&place, func, user_data))
                 return TRUE;
@@ -188,7 +178,7 @@ walk (WmDocument *document,
 
   for (guint i = 0; i < g_list_model_get_n_items (points); i++)
     {
-      WmEmotionPoint *point = item_at (points, i);
+      WmEmotionPoint *point = wm_document_peek (points, i);
       Place place = {
         WM_ELEMENT (point), points, i,
         g_hash_table_lookup (by_id, wm_emotion_point_get_persona (point)),
@@ -201,7 +191,7 @@ walk (WmDocument *document,
 
   for (guint i = 0; i < g_list_model_get_n_items (moments); i++)
     {
-      WmMoment *moment = item_at (moments, i);
+      WmMoment *moment = wm_document_peek (moments, i);
       Place place = {
         WM_ELEMENT (moment), moments, i,
         g_hash_table_lookup (by_id, wm_moment_get_stage (moment)), NULL,
@@ -252,7 +242,7 @@ collect_roots (WmDocument *document,
   guint n = g_list_model_get_n_items (elements);
 
   for (guint i = 0; i < n; i++)
-    g_hash_table_add (selected, item_at (elements, i));
+    g_hash_table_add (selected, wm_document_peek (elements, i));
   if (n > 0)
     walk (document, collect_place, &c);
 
@@ -357,8 +347,8 @@ wm_edit_find_card (WmDocument *document,
   for (guint l = 0; l < n_lanes; l++)
     for (guint s = 0; s < n_stages; s++)
       {
-        WmLane *cell_lane = item_at (lanes, l);
-        WmStage *cell_stage = item_at (stages, s);
+        WmLane *cell_lane = wm_document_peek (lanes, l);
+        WmStage *cell_stage = wm_document_peek (stages, s);
 
         if (!find_item (wm_lane_get_cards (cell_lane, id_of (cell_stage)), card, position))
           continue;
@@ -426,7 +416,7 @@ wm_edit_copy_element (WmElement *element,
   evidence = wm_element_get_evidence (element);
   for (guint i = 0; i < g_list_model_get_n_items (evidence); i++)
     {
-      g_autoptr(WmElement) piece = wm_edit_copy_element (item_at (evidence, i), keep_ids);
+      g_autoptr(WmElement) piece = wm_edit_copy_element (wm_document_peek (evidence, i), keep_ids);
 
       g_list_store_append (G_LIST_STORE (wm_element_get_evidence (copy)), piece);
     }
@@ -461,7 +451,7 @@ used_colors (WmDocument *document)
   GHashTable *used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (personas); i++)
-    use_color (used, wm_persona_get_color (item_at (personas, i)));
+    use_color (used, wm_persona_get_color (wm_document_peek (personas, i)));
 
   return used;
 }
@@ -869,7 +859,7 @@ neighbour (GListModel *list,
   if (!find_item (list, item, &position))
     return NULL;
 
-  return item_at (list, shifted (list, position, delta));
+  return wm_document_peek (list, shifted (list, position, delta));
 }
 
 static void
@@ -1300,7 +1290,7 @@ map_tops (Import *im)
       /* Backwards, so that the first of a name wins. */
       for (guint i = n_to; i-- > 0;)
         {
-          WmElement *element = item_at (to, i);
+          WmElement *element = wm_document_peek (to, i);
           char *key;
 
           g_hash_table_insert (by_id, (char *) id_of (element), element);
@@ -1311,7 +1301,7 @@ map_tops (Import *im)
 
       for (guint i = 0; i < g_list_model_get_n_items (from); i++)
         {
-          WmElement *element = item_at (from, i);
+          WmElement *element = wm_document_peek (from, i);
           WmElement *match = copy_of (im, element);
 
           g_hash_table_insert (im->source_ids, (char *) id_of (element), element);
@@ -1322,7 +1312,7 @@ map_tops (Import *im)
           if (match == NULL)
             match = lookup_match (matches, element, FALSE);
           if (match == NULL && WM_IS_STAGE (element) && i < n_to)
-            match = item_at (to, i);
+            match = wm_document_peek (to, i);
           if (match != NULL)
             g_hash_table_insert (im->map, element, match);
         }
@@ -1748,7 +1738,7 @@ wm_edit_insert_copies (WmDocument  *document,
   im.dropped = g_hash_table_new (NULL, NULL);
   stages = wm_document_get_stages (document);
   n_stages = g_list_model_get_n_items (stages);
-  im.last_stage = n_stages > 0 ? item_at (stages, n_stages - 1) : NULL;
+  im.last_stage = n_stages > 0 ? wm_document_peek (stages, n_stages - 1) : NULL;
   if (target != NULL)
     locate_target (&im);
   else
@@ -1822,7 +1812,7 @@ wm_edit_duplicate (WmDocument *document,
   n = g_list_model_get_n_items (elements);
   for (guint i = 0; i < n; i++)
     {
-      WmElement *element = item_at (elements, i);
+      WmElement *element = wm_document_peek (elements, i);
 
       if (!WM_IS_EMOTION_POINT (element))
         g_list_store_append (originals, element);

@@ -374,6 +374,21 @@ on_key_pressed (GtkEventControllerKey *controller,
 
 /* New elements from the palette */
 
+/* The canvas's layout, if it shows a map, and (@x, @y) in its units. */
+static WmLayout *
+layout_at (WmCanvasDrag *self,
+           double        x,
+           double        y,
+           double       *map_x,
+           double       *map_y)
+{
+  WmLayout *layout = wm_canvas_get_layout (self->canvas);
+
+  if (layout != NULL)
+    to_map (self, x, y, map_x, map_y);
+  return layout;
+}
+
 static gboolean
 locate_new (WmCanvasDrag  *self,
             WmPaletteItem *item,
@@ -381,13 +396,11 @@ locate_new (WmCanvasDrag  *self,
             double         y,
             WmDrop        *drop)
 {
-  WmLayout *layout = wm_canvas_get_layout (self->canvas);
   double map_x, map_y;
+  WmLayout *layout = layout_at (self, x, y, &map_x, &map_y);
 
-  if (layout == NULL)
-    return FALSE;
-  to_map (self, x, y, &map_x, &map_y);
-  return wm_drop_locate (layout, wm_palette_item_get_element_type (item), map_x, map_y, drop);
+  return layout != NULL &&
+         wm_drop_locate (layout, wm_palette_item_get_element_type (item), map_x, map_y, drop);
 }
 
 /* Shows where @item would land at (@x, @y), if it can land there. */
@@ -504,13 +517,10 @@ locate_picture (WmCanvasDrag *self,
                 double        y,
                 WmDrop       *drop)
 {
-  WmLayout *layout = wm_canvas_get_layout (self->canvas);
   double map_x, map_y;
+  WmLayout *layout = layout_at (self, x, y, &map_x, &map_y);
 
-  if (layout == NULL)
-    return FALSE;
-  to_map (self, x, y, &map_x, &map_y);
-  return wm_drop_locate_picture (layout, map_x, map_y, drop);
+  return layout != NULL && wm_drop_locate_picture (layout, map_x, map_y, drop);
 }
 
 gboolean

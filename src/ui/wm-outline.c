@@ -42,15 +42,6 @@ struct _WmOutline
 
 G_DEFINE_FINAL_TYPE (WmOutline, wm_outline, GTK_TYPE_WIDGET)
 
-static gpointer
-peek (GListModel *list,
-      guint       position)
-{
-  g_autoptr(GObject) item = g_list_model_get_item (list, position);
-
-  return item; /* the list keeps it */
-}
-
 /* A stage's children: its cards lane by lane, its moments, its points. */
 static GListModel *
 create_children (gpointer item,
@@ -69,22 +60,22 @@ create_children (gpointer item,
   lanes = wm_document_get_lanes (self->document);
   for (guint l = 0; l < g_list_model_get_n_items (lanes); l++)
     {
-      WmLane *lane = peek (lanes, l);
+      WmLane *lane = wm_document_peek (lanes, l);
       GListModel *cards = wm_lane_get_cards (lane, stage_id);
 
       for (guint c = 0; c < g_list_model_get_n_items (cards); c++)
-        g_list_store_append (children, peek (cards, c));
+        g_list_store_append (children, wm_document_peek (cards, c));
     }
 
   moments = wm_document_get_moments (self->document);
   for (guint i = 0; i < g_list_model_get_n_items (moments); i++)
-    if (g_strcmp0 (wm_moment_get_stage (peek (moments, i)), stage_id) == 0)
-      g_list_store_append (children, peek (moments, i));
+    if (g_strcmp0 (wm_moment_get_stage (wm_document_peek (moments, i)), stage_id) == 0)
+      g_list_store_append (children, wm_document_peek (moments, i));
 
   points = wm_document_get_emotion_points (self->document);
   for (guint i = 0; i < g_list_model_get_n_items (points); i++)
-    if (g_strcmp0 (wm_emotion_point_get_stage (peek (points, i)), stage_id) == 0)
-      g_list_store_append (children, peek (points, i));
+    if (g_strcmp0 (wm_emotion_point_get_stage (wm_document_peek (points, i)), stage_id) == 0)
+      g_list_store_append (children, wm_document_peek (points, i));
 
   if (g_list_model_get_n_items (G_LIST_MODEL (children)) == 0)
     g_clear_object (&children);
@@ -249,7 +240,7 @@ rebuild (WmOutline *self)
     }
   for (guint l = 0; l < G_N_ELEMENTS (lists) && lists[l] != NULL; l++)
     for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
-      g_ptr_array_add (items, peek (lists[l], i));
+      g_ptr_array_add (items, wm_document_peek (lists[l], i));
 
   self->syncing = TRUE;
   g_list_store_splice (self->root, 0, g_list_model_get_n_items (G_LIST_MODEL (self->root)),
