@@ -19,6 +19,7 @@
 #include "wm-inspector-evidence-row.h"
 #include "wm-inspector-persona-page.h"
 #include "wm-inspector-text-row.h"
+#include "wm-labels.h"
 
 typedef struct
 {
@@ -265,6 +266,34 @@ test_empty_selection (Fixture       *f,
   title = get_shown (f->inspector, ADW_TYPE_ENTRY_ROW, "Title");
   gtk_editable_set_text (GTK_EDITABLE (title), "Car purchase");
   g_assert_cmpstr (wm_document_get_title (f->document), ==, "Car purchase");
+}
+
+/* The map's page names each score of the scale: a row per score, the
+ * word typed there is the scale's, typing is one step, and the rows
+ * follow the scale's range. */
+static void
+test_scale_words (Fixture       *f,
+                  gconstpointer  data)
+{
+  WmHistory *history = wm_document_get_history (f->document);
+  guint steps = count_steps (history);
+  int min = wm_document_get_scale_min (f->document);
+  int max = wm_document_get_scale_max (f->document);
+  g_autofree char *top = wm_labels_score (max);
+  AdwEntryRow *row;
+
+  get_shown (f->inspector, ADW_TYPE_PREFERENCES_GROUP, "Scale Words");
+  row = get_shown (f->inspector, ADW_TYPE_ENTRY_ROW, top);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "Thr");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Thrilled");
+  g_assert_cmpstr (wm_document_get_scale_label (f->document, max), ==, "Thrilled");
+  g_assert_cmpuint (g_strv_length ((char **) wm_document_get_scale_labels (f->document)), ==, max - min + 1);
+  g_assert_cmpuint (count_steps (history), ==, steps + 1);
+
+  wm_history_set (history, f->document, "scale-max", max - 1, NULL);
+  settle ();
+  g_assert_null (find_shown (f->inspector, ADW_TYPE_ENTRY_ROW, top));
 }
 
 static void
@@ -914,6 +943,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_open, func, fixture_close)
   ADD ("/inspector/map/empty-selection", test_empty_selection);
+  ADD ("/inspector/map/scale-words", test_scale_words);
   ADD ("/inspector/selection/several", test_several_selected);
   ADD ("/inspector/card/text", test_card_text);
   ADD ("/inspector/card/typing-burst", test_typing_burst_ends);
