@@ -10,6 +10,7 @@ packages="
   libpoppler-glib-dev poppler-utils xvfb xauth xdotool dbus
   fonts-cantarell fonts-noto-core fonts-noto-color-emoji fonts-dejavu-core
   gettext
+  desktop-file-utils appstream libxml2-utils shared-mime-info libgtk-4-bin
 "
 
 missing=""
