@@ -507,7 +507,7 @@ wm_edit_add_stage (WmDocument *document,
 
   history = wm_document_get_history (document);
   stage = wm_stage_new ();
-  wm_stage_set_name (stage, name != NULL ? name : _("New Stage"));
+  wm_stage_set_name (stage, name != NULL ? name : wm_labels_new_element (WM_TYPE_STAGE));
   wm_history_begin (history, _("Add Stage"));
   insert_clamped (history, wm_document_get_stages (document), position, stage);
   wm_history_end (history);
@@ -600,7 +600,7 @@ wm_edit_add_moment (WmDocument *document,
   moment = wm_moment_new ();
   wm_moment_set_stage (moment, id_of (stage));
   wm_moment_set_lane (moment, lane != NULL ? id_of (lane) : NULL);
-  wm_moment_set_title (moment, title != NULL ? title : _("Moment of Truth"));
+  wm_moment_set_title (moment, title != NULL ? title : wm_labels_new_element (WM_TYPE_MOMENT));
   wm_history_begin (history, _("Add Moment of Truth"));
   append (history, wm_document_get_moments (document), moment);
   wm_history_end (history);

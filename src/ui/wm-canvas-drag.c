@@ -557,10 +557,14 @@ on_picture_read (GObject      *source,
   {
     g_autofree char *name = g_file_get_basename (file);
     const char *persona = wm_persona_get_name (request->persona);
-    /* TRANSLATORS: a file name, a persona's name, then why, e.g. "it is not a PNG, JPEG or SVG picture." */
-    g_autofree char *message = g_strdup_printf (_("“%s” cannot be %s’s picture: %s"), name,
-                                                *persona != '\0' ? persona : _("the persona"),
-                                                error->message);
+    g_autofree char *message = NULL;
+
+    if (*persona != '\0')
+      /* TRANSLATORS: a file name, a persona's name, then why, e.g. "it is not a PNG, JPEG or SVG picture." */
+      message = g_strdup_printf (_("“%s” cannot be the picture of %s: %s"), name, persona, error->message);
+    else
+      /* TRANSLATORS: a file name, then why, e.g. "it is not a PNG, JPEG or SVG picture." */
+      message = g_strdup_printf (_("“%s” cannot be the persona’s picture: %s"), name, error->message);
 
     g_signal_emit (request->self, signals[SIGNAL_ERROR], 0, message);
   }
