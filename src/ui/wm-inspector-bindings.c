@@ -24,6 +24,7 @@
 #include "wm-inspector-labels.h"
 #include "wm-inspector-text-row.h"
 #include "wm-param.h"
+#include "wm-widget-util.h"
 
 /* Decimals a number field shows at most. */
 #define MAX_DIGITS 6
@@ -688,6 +689,8 @@ wm_inspector_bindings_add_spin (WmInspectorBindings *self,
 
   g_return_if_fail (WM_IS_INSPECTOR_BINDINGS (self));
   g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
+
+  wm_widget_set_numeric_direction (GTK_WIDGET (spin));
 
   adjustment = gtk_spin_button_get_adjustment (spin);
   binding = add_binding (self, BINDING_NUMBER, adjustment, GTK_WIDGET (spin), property);

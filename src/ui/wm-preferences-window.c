@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "wm-widget-util.h"
+
 struct _WmPreferencesWindow
 {
   AdwPreferencesWindow parent_instance;
@@ -91,6 +93,7 @@ spin_row (AdwPreferencesGroup *group,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  wm_widget_set_numeric_direction (spin);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
