@@ -333,8 +333,12 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *state = g_dir_make_tmp ("waymark-e2e-state-XXXXXX", NULL);
+
   /* No accessibility bus: its daemon would write to the test's output. */
   g_setenv ("GTK_A11Y", "none", TRUE);
+  /* No copies of unsaved maps from elsewhere to offer back at the start. */
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/e2e/drag-and-save", test_drag_and_save);

@@ -10,6 +10,8 @@
 #include "wm-export-dialog.h"
 #include "wm-format.h"
 #include "wm-layout.h"
+#include "wm-recovery.h"
+#include "wm-save.h"
 #include "wm-window.h"
 
 static char *tmp_dir;
@@ -212,6 +214,54 @@ take_message_dialog (WmWindow *window)
   return found;
 }
 
+/* The recovery folder, which main() puts in the temporary folder. */
+static char *
+recovery_dir (void)
+{
+  return g_build_filename (tmp_dir, "state", "waymark", "recovery", NULL);
+}
+
+static guint
+n_snapshots (void)
+{
+  g_autofree char *dir = recovery_dir ();
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    if (g_str_has_suffix (name, ".waymark-recovery"))
+      n++;
+
+  return n;
+}
+
+static gboolean
+has_snapshot (gpointer data)
+{
+  return n_snapshots () > 0;
+}
+
+static GPtrArray *
+find_orphans (void)
+{
+  g_autofree char *dir = recovery_dir ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+  return wm_recovery_find_orphans (folder);
+}
+
+/* What a window closed with unsaved changes left, which the test drops. */
+static void
+discard_orphans (guint expected)
+{
+  g_autoptr(GPtrArray) orphans = find_orphans ();
+
+  g_assert_cmpuint (orphans->len, ==, expected);
+  for (guint i = 0; i < orphans->len; i++)
+    wm_recovery_discard (g_ptr_array_index (orphans, i));
+}
+
 /* Title */
 
 static gboolean
@@ -301,7 +351,8 @@ test_save_fails (void)
 
   g_assert_true (activate (window, "win.add-stage", NULL));
   g_assert_false (wm_window_save_file (window, bad, &error));
-  g_assert_nonnull (error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
+  g_assert_true (g_str_has_suffix (error->message, "Save the map somewhere else with “Save As…”."));
 
   /* The map stays open, unsaved, and the file it came from is as it was. */
   g_assert_true (wm_window_get_document (window) == document);
@@ -318,14 +369,385 @@ test_save_fails (void)
   dialog = take_message_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not save the map");
-  g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "“full.waymark” is a folder. Save the map with another name with “Save As…”.");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (wm_window_get_modified (window));
   g_assert_true (wm_window_get_document (window) == document);
 
+  /* Unsaved, the changes still reach the recovery folder. */
+  wait_for (has_snapshot, NULL);
+
   g_assert_true (g_file_delete (old_file, NULL, NULL));
   g_assert_true (g_file_delete (blocker, NULL, NULL));
   close_window (window);
+  discard_orphans (1);
+}
+
+/* Recovery */
+
+static gboolean is_finalized (gpointer data);
+
+/* Unsaved changes reach the recovery folder, and stay there when the
+ * window goes without a decision; restored, the map is the edited one,
+ * tied to its file, and saving it there removes the copy. */
+static void
+test_recovery_restore (void)
+{
+  WmWindow *window = window_with ("full.waymark");
+  g_autoptr(GFile) file = g_object_ref (wm_window_get_file (window));
+  g_autoptr(GBytes) on_disk = read_bytes (file);
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmDocument) saved = NULL;
+  WmRecovery *orphan;
+  WmWindow *restored;
+  guint stages;
+
+  g_assert_cmpuint (n_snapshots (), ==, 0);
+  g_assert_true (activate (window, "win.add-stage", NULL));
+  stages = n_stages (window);
+  wait_for (has_snapshot, NULL);
+
+  /* Held by its window, it is nobody's orphan. */
+  orphans = find_orphans ();
+  g_assert_cmpuint (orphans->len, ==, 0);
+  g_clear_pointer (&orphans, g_ptr_array_unref);
+
+  close_window (window);
+  orphans = find_orphans ();
+  g_assert_cmpuint (orphans->len, ==, 1);
+  orphan = g_ptr_array_index (orphans, 0);
+  g_assert_true (g_file_equal (wm_recovery_get_file (orphan), file));
+
+  restored = wm_window_new (NULL);
+  g_object_ref_sink (restored);
+  g_assert_true (wm_window_restore (restored, orphan, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&orphans, g_ptr_array_unref);
+  g_assert_cmpuint (n_stages (restored), ==, stages);
+  g_assert_true (wm_window_get_modified (restored));
+  g_assert_true (title_is_marked (restored));
+  g_assert_true (g_file_equal (wm_window_get_file (restored), file));
+  g_assert_false (wm_file_banner_get_shown (wm_window_get_file_banner (restored)));
+  /* The file is as it was until the user saves. */
+  g_assert_true (g_bytes_equal (read_bytes (file), on_disk));
+
+  /* Undoing does not make it look saved: the file never had this map. */
+  undo (restored);
+  g_assert_true (wm_window_get_modified (restored));
+  g_assert_true (activate (restored, "win.redo", NULL));
+
+  g_assert_true (activate (restored, "win.save", NULL));
+  g_assert_null (take_message_dialog (restored));
+  g_assert_false (wm_window_get_modified (restored));
+  g_assert_cmpuint (n_snapshots (), ==, 0);
+  saved = wm_format_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (wm_document_get_stages (saved)), ==, stages);
+
+  close_window (restored);
+}
+
+/* Back to the saved state, saved, or discarded on closing: no copy left. */
+static void
+test_recovery_removed (void)
+{
+  WmWindow *window = wm_window_new (NULL);
+  g_autoptr(GFile) file = copy_of ("full.waymark");
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gpointer alive = window;
+
+  g_assert_true (wm_window_open_file (window, file, &error));
+  g_object_add_weak_pointer (G_OBJECT (window), &alive);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_true (activate (window, "win.add-stage", NULL));
+  wait_for (has_snapshot, NULL);
+  undo (window);
+  g_assert_cmpuint (n_snapshots (), ==, 0);
+
+  g_assert_true (activate (window, "win.add-stage", NULL));
+  wait_for (has_snapshot, NULL);
+  g_assert_true (activate (window, "win.save", NULL));
+  g_assert_cmpuint (n_snapshots (), ==, 0);
+
+  g_assert_true (activate (window, "win.add-stage", NULL));
+  wait_for (has_snapshot, NULL);
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = take_message_dialog (window);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for (is_finalized, &alive);
+  g_assert_cmpuint (n_snapshots (), ==, 0);
+}
+
+/* A map never saved is kept too, and restored as never saved. */
+static void
+test_recovery_never_saved (void)
+{
+  WmWindow *window = wm_window_new (NULL);
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(GError) error = NULL;
+  WmWindow *restored;
+
+  g_object_ref_sink (window);
+  wm_window_start_new_map (window);
+  wm_history_set (wm_document_get_history (wm_window_get_document (window)),
+                  wm_window_get_document (window), "title", "Workshop notes", NULL);
+  wait_for (has_snapshot, NULL);
+  close_window (window);
+
+  orphans = find_orphans ();
+  g_assert_cmpuint (orphans->len, ==, 1);
+  g_assert_cmpstr (wm_recovery_get_title (g_ptr_array_index (orphans, 0)), ==, "Workshop notes");
+  g_assert_null (wm_recovery_get_file (g_ptr_array_index (orphans, 0)));
+
+  restored = wm_window_new (NULL);
+  g_object_ref_sink (restored);
+  g_assert_true (wm_window_restore (restored, g_ptr_array_index (orphans, 0), &error));
+  g_assert_no_error (error);
+  g_assert_null (wm_window_get_file (restored));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (restored)), ==, "• Workshop notes");
+
+  /* Discarded on closing, it is gone for good. */
+  wm_recovery_discard (g_ptr_array_index (orphans, 0));
+  g_clear_pointer (&orphans, g_ptr_array_unref);
+  close_window (restored);
+  g_assert_cmpuint (n_snapshots (), ==, 0);
+}
+
+/* External changes */
+
+/* Another program writes @file: the map in it under a new title, at a
+ * time of its own (a file system may count time too coarsely to tell two
+ * writes apart). */
+static void
+change_elsewhere (GFile      *file,
+                  const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmDocument) theirs = wm_format_load_file (file, NULL, &error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  g_assert_no_error (error);
+  wm_document_set_title (theirs, title);
+  bytes = wm_format_save_bytes (theirs);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (g_file_peek_path (file), g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), NULL));
+  g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                               g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) + 60,
+                               G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+banner_says_changed (gpointer window)
+{
+  WmFileBanner *banner = wm_window_get_file_banner (window);
+
+  return wm_file_banner_get_shown (banner) && wm_file_banner_get_kind (banner) == WM_FILE_BANNER_CHANGED;
+}
+
+static gboolean
+banner_says_deleted (gpointer window)
+{
+  WmFileBanner *banner = wm_window_get_file_banner (window);
+
+  return wm_file_banner_get_shown (banner) && wm_file_banner_get_kind (banner) == WM_FILE_BANNER_DELETED;
+}
+
+static const char *
+title_of (WmWindow *window)
+{
+  return wm_document_get_title (wm_window_get_document (window));
+}
+
+static char *
+title_on_disk (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmDocument) document = wm_format_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (wm_document_get_title (document));
+}
+
+/* A change from outside shows in a banner; Reload shows it. */
+static void
+test_external_reload (void)
+{
+  WmWindow *window = window_with ("full.waymark");
+  GFile *file = wm_window_get_file (window);
+  WmFileBanner *banner = wm_window_get_file_banner (window);
+
+  gtk_window_present (GTK_WINDOW (window));
+  change_elsewhere (file, "Changed elsewhere");
+  wait_for (banner_says_changed, window);
+  g_assert_cmpstr (wm_file_banner_get_title (banner), ==, "“full.waymark” was changed by another program");
+  g_assert_cmpstr (title_of (window), !=, "Changed elsewhere");
+
+  g_assert_true (activate (window, "win.reload", NULL));
+  g_assert_null (take_message_dialog (window));
+  g_assert_cmpstr (title_of (window), ==, "Changed elsewhere");
+  g_assert_false (wm_window_get_modified (window));
+  g_assert_false (wm_file_banner_get_shown (banner));
+
+  /* Saving now is saving over the version loaded: nothing to ask. */
+  g_assert_true (activate (window, "win.add-stage", NULL));
+  g_assert_true (activate (window, "win.save", NULL));
+  g_assert_null (take_message_dialog (window));
+  g_assert_false (wm_window_get_modified (window));
+
+  close_window (window);
+}
+
+/* With changes of its own, the map asks before it reloads. */
+static void
+test_external_reload_asks (void)
+{
+  WmWindow *window = window_with ("full.waymark");
+  GFile *file = wm_window_get_file (window);
+  AdwMessageDialog *dialog;
+  guint stages;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (activate (window, "win.add-stage", NULL));
+  stages = n_stages (window);
+  change_elsewhere (file, "Changed elsewhere");
+  wait_for (banner_says_changed, window);
+
+  g_assert_true (activate (window, "win.reload", NULL));
+  dialog = take_message_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Reload the Map?");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (n_stages (window), ==, stages);
+  g_assert_true (wm_window_get_modified (window));
+
+  g_assert_true (activate (window, "win.reload", NULL));
+  dialog = take_message_dialog (window);
+  adw_message_dialog_response (dialog, "reload");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpstr (title_of (window), ==, "Changed elsewhere");
+  g_assert_cmpuint (n_stages (window), ==, stages - 1);
+  g_assert_false (wm_window_get_modified (window));
+  /* The changes given up are not kept for recovery either. */
+  g_assert_cmpuint (n_snapshots (), ==, 0);
+
+  close_window (window);
+}
+
+/* Keep Mine keeps the map here; saving is refused until the user says to
+ * replace the other version, which is then kept as the backup. */
+static void
+test_external_keep_mine (void)
+{
+  WmWindow *window = window_with ("full.waymark");
+  g_autoptr(GFile) file = g_object_ref (wm_window_get_file (window));
+  g_autoptr(GFile) backup = wm_save_get_backup (file);
+  g_autofree char *on_disk = NULL;
+  g_autofree char *kept = NULL;
+  AdwMessageDialog *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  change_elsewhere (file, "Changed elsewhere");
+  wait_for (banner_says_changed, window);
+
+  g_assert_true (activate (window, "win.keep-mine", NULL));
+  g_assert_false (wm_file_banner_get_shown (wm_window_get_file_banner (window)));
+  g_assert_cmpstr (title_of (window), !=, "Changed elsewhere");
+  g_assert_true (wm_window_get_modified (window));
+
+  g_assert_true (activate (window, "win.save", NULL));
+  dialog = take_message_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Replace “full.waymark”?");
+  on_disk = title_on_disk (file);
+  g_assert_cmpstr (on_disk, ==, "Changed elsewhere");
+  g_assert_true (wm_window_get_modified (window));
+
+  adw_message_dialog_response (dialog, "replace");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_false (wm_window_get_modified (window));
+  g_clear_pointer (&on_disk, g_free);
+  on_disk = title_on_disk (file);
+  g_assert_cmpstr (on_disk, ==, title_of (window));
+  kept = title_on_disk (backup);
+  g_assert_cmpstr (kept, ==, "Changed elsewhere");
+
+  close_window (window);
+}
+
+/* A file deleted from outside: the banner says so, the map counts as
+ * unsaved, and Save Again writes it back. */
+static void
+test_external_deleted (void)
+{
+  WmWindow *window = window_with ("full.waymark");
+  g_autoptr(GFile) file = g_object_ref (wm_window_get_file (window));
+  g_autofree char *on_disk = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (g_file_delete (file, NULL, NULL));
+  wait_for (banner_says_deleted, window);
+  g_assert_cmpstr (wm_file_banner_get_title (wm_window_get_file_banner (window)), ==,
+                   "“full.waymark” was deleted or moved by another program");
+  g_assert_true (wm_window_get_modified (window));
+
+  g_assert_true (activate (window, "win.save", NULL));
+  g_assert_null (take_message_dialog (window));
+  g_assert_false (wm_window_get_modified (window));
+  g_assert_false (wm_file_banner_get_shown (wm_window_get_file_banner (window)));
+  on_disk = title_on_disk (file);
+  g_assert_cmpstr (on_disk, ==, title_of (window));
+
+  close_window (window);
+}
+
+/* Restored after a crash over a file changed since: the banner says so at
+ * once, and saving asks. */
+static void
+test_external_while_away (void)
+{
+  WmWindow *window = window_with ("full.waymark");
+  g_autoptr(GFile) file = g_object_ref (wm_window_get_file (window));
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  WmWindow *restored;
+
+  g_assert_true (activate (window, "win.add-stage", NULL));
+  wait_for (has_snapshot, NULL);
+  close_window (window);
+  change_elsewhere (file, "Changed while Waymark was away");
+
+  orphans = find_orphans ();
+  g_assert_cmpuint (orphans->len, ==, 1);
+  restored = wm_window_new (NULL);
+  g_object_ref_sink (restored);
+  g_assert_true (wm_window_restore (restored, g_ptr_array_index (orphans, 0), &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&orphans, g_ptr_array_unref);
+  g_assert_true (banner_says_changed (restored));
+
+  g_assert_true (activate (restored, "win.save", NULL));
+  dialog = take_message_dialog (restored);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Replace “full.waymark”?");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (wm_window_get_modified (restored));
+
+  /* Closing without saving: the copy stays for the next start. */
+  close_window (restored);
+  discard_orphans (1);
 }
 
 /* The recent files list is written in the background: it has changed
@@ -1063,6 +1485,7 @@ main (int    argc,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *data_home = NULL;
+  g_autofree char *state_home = NULL;
   int status;
 
   tmp_dir = g_dir_make_tmp ("test-window-XXXXXX", &error);
@@ -1071,6 +1494,9 @@ main (int    argc,
   /* Recent files go to the temporary folder, not the user's list. */
   data_home = g_build_filename (tmp_dir, "data", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  /* So do the copies of unsaved maps. */
+  state_home = g_build_filename (tmp_dir, "state", NULL);
+  g_setenv ("XDG_STATE_HOME", state_home, TRUE);
   /* Accessibility in memory, not through a bus the test does not have. */
   g_setenv ("GTK_A11Y", "test", TRUE);
 
@@ -1081,6 +1507,14 @@ main (int    argc,
   g_test_add_func ("/window/title-mark", test_title_mark);
   g_test_add_func ("/window/save/round-trip", test_save_round_trip);
   g_test_add_func ("/window/save/fails", test_save_fails);
+  g_test_add_func ("/window/recovery/restore", test_recovery_restore);
+  g_test_add_func ("/window/recovery/removed", test_recovery_removed);
+  g_test_add_func ("/window/recovery/never-saved", test_recovery_never_saved);
+  g_test_add_func ("/window/external/reload", test_external_reload);
+  g_test_add_func ("/window/external/reload-asks", test_external_reload_asks);
+  g_test_add_func ("/window/external/keep-mine", test_external_keep_mine);
+  g_test_add_func ("/window/external/deleted", test_external_deleted);
+  g_test_add_func ("/window/external/while-away", test_external_while_away);
   g_test_add_func ("/window/open/broken", test_open_broken);
   g_test_add_func ("/window/open/presents-open-window", test_open_presents_open_window);
   g_test_add_func ("/window/close/asks", test_close_asks);

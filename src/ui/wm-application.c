@@ -1,15 +1,23 @@
-/* wm-application.c: the Waymark application: one window per map. */
+/* wm-application.c: the Waymark application: one window per map.
+ *
+ * At start, the first instance looks for maps whose changes were not
+ * saved when Waymark last stopped (wm-recovery.h), and once its first
+ * windows show, offers to restore them. */
 #include "config.h"
 
 #include "wm-application.h"
 
 #include <glib/gi18n.h>
 
+#include "wm-recovery.h"
+#include "wm-recovery-dialog.h"
 #include "wm-window.h"
 
 struct _WmApplication
 {
   AdwApplication parent_instance;
+
+  GPtrArray *orphans; /* found at start, until offered */
 };
 
 G_DEFINE_FINAL_TYPE (WmApplication, wm_application, ADW_TYPE_APPLICATION)
@@ -24,9 +32,53 @@ new_window (WmApplication *self)
 }
 
 static void
+on_recovery_response (WmRecoveryDialog *dialog,
+                      const char       *response,
+                      WmApplication    *self)
+{
+  GListModel *maps = wm_recovery_dialog_get_maps (dialog);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  WmWindow *current = WM_IS_WINDOW (parent) ? WM_WINDOW (parent) : NULL;
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+
+  /* Unanswered, the maps stay for the next start. */
+  for (guint i = 0; i < g_list_model_get_n_items (maps); i++)
+    {
+      g_autoptr(WmRecovery) map = g_list_model_get_item (maps, i);
+
+      if (g_str_equal (response, "restore"))
+        current = wm_window_show_recovered (GTK_APPLICATION (self), map, current);
+      else if (g_str_equal (response, "discard"))
+        wm_recovery_discard (map);
+    }
+}
+
+/* Asks, over the window just shown, what to do with the maps found at
+ * start; once. */
+static void
+offer_recovery (WmApplication *self)
+{
+  g_autoptr(GPtrArray) orphans = g_steal_pointer (&self->orphans);
+  g_autoptr(GListStore) maps = NULL;
+  WmRecoveryDialog *dialog;
+
+  if (orphans == NULL || orphans->len == 0)
+    return;
+
+  maps = g_list_store_new (WM_TYPE_RECOVERY);
+  g_list_store_splice (maps, 0, 0, orphans->pdata, orphans->len);
+  dialog = wm_recovery_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                   G_LIST_MODEL (maps));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_recovery_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 wm_application_activate (GApplication *application)
 {
   new_window (WM_APPLICATION (application));
+  offer_recovery (WM_APPLICATION (application));
 }
 
 static void
@@ -39,6 +91,7 @@ wm_application_open (GApplication  *application,
    * window, on a new map, saying what went wrong. */
   for (int i = 0; i < n_files; i++)
     wm_window_show_file (GTK_APPLICATION (application), files[i], NULL);
+  offer_recovery (WM_APPLICATION (application));
 }
 
 static void
@@ -95,6 +148,9 @@ wm_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (wm_application_parent_class)->startup (application);
 
+  /* Taken now, so that another instance starting does not offer them too. */
+  WM_APPLICATION (application)->orphans = wm_recovery_find_orphans (NULL);
+
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
@@ -104,10 +160,19 @@ wm_application_startup (GApplication *application)
 }
 
 static void
+wm_application_finalize (GObject *object)
+{
+  g_clear_pointer (&WM_APPLICATION (object)->orphans, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (wm_application_parent_class)->finalize (object);
+}
+
+static void
 wm_application_class_init (WmApplicationClass *klass)
 {
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->finalize = wm_application_finalize;
   application_class->activate = wm_application_activate;
   application_class->open = wm_application_open;
   application_class->startup = wm_application_startup;

@@ -7,6 +7,15 @@
  * step. Whether there are unsaved changes is the history's state compared
  * with the state last saved, so undoing back to the saved state is clean
  * again.
+ *
+ * The window also keeps the map safe. It saves through wm-save.h, which
+ * refuses to overwrite a file someone else changed since it was opened or
+ * saved here (the window keeps the file's etag from then). It watches the
+ * file, and a banner says when another program changes or deletes it.
+ * And a couple of seconds after each change it writes a copy of the
+ * unsaved map to the recovery folder (wm-recovery.h), which goes once the
+ * map is saved, its changes are discarded, or undone back to the saved
+ * state; after a crash, the next start offers it back.
  */
 #include "wm-window.h"
 
@@ -18,16 +27,26 @@
 #include "wm-edit.h"
 #include "wm-enum-types.h"
 #include "wm-export-dialog.h"
+#include "wm-file-banner.h"
 #include "wm-format.h"
 #include "wm-inspector.h"
 #include "wm-print-operation.h"
 #include "wm-sidebar.h"
 #include "wm-labels.h"
 #include "wm-layout.h"
+#include "wm-recovery.h"
+#include "wm-save.h"
 #include "wm-selection.h"
 #include "wm-template.h"
 
 #define ZOOM_STEP 1.25
+/* How soon after a change the recovery copy is written, at the latest. */
+#define RECOVERY_DELAY_MS 2000
+/* Events about a file come in bursts: it is looked at once they settle. */
+#define FILE_CHECK_DELAY_MS 100
+/* A state no history reaches: the map differs from its file, whatever is
+ * undone, until it is saved. */
+#define UNSAVED_STATE G_MAXUINT64
 
 struct _WmWindow
 {
@@ -51,6 +70,18 @@ struct _WmWindow
   gboolean palette_visible;
   GtkRevealer *palette_revealer;
   WmSidebar *sidebar;
+  WmFileBanner *file_banner;
+
+  /* The file as it was opened or last saved here, and a version of it
+   * another program wrote that the user chose not to load. */
+  char *etag;
+  char *ignored_etag;
+  GFileMonitor *monitor;
+  guint file_check_id;
+
+  WmRecovery *recovery; /* NULL until the map first has unsaved changes */
+  guint recovery_id;
+  gboolean recovery_failed;
 };
 
 G_DEFINE_FINAL_TYPE (WmWindow, wm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -328,18 +359,173 @@ prune_selection (WmWindow *self)
 }
 
 static void
+show_toast (WmWindow   *self,
+            const char *title)
+{
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+}
+
+/* The recovery copy */
+
+static void
+write_recovery_copy (WmWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->recovery == NULL)
+    self->recovery = wm_recovery_new (NULL, &error);
+  if (self->recovery == NULL ||
+      !wm_recovery_write (self->recovery, self->document, self->file, self->etag, &error))
+    {
+      g_warning ("No recovery copy of “%s”: %s", wm_document_get_title (self->document), error->message);
+      /* Said once, not at every change. */
+      if (!self->recovery_failed)
+        show_toast (self, _("Unsaved changes cannot be kept for recovery. Save the map to keep them."));
+      self->recovery_failed = TRUE;
+      return;
+    }
+
+  self->recovery_failed = FALSE;
+}
+
+static gboolean
+on_recovery_due (gpointer data)
+{
+  WmWindow *self = data;
+
+  self->recovery_id = 0;
+  write_recovery_copy (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The changes are saved or given up: their copy goes. */
+static void
+drop_recovery_copy (WmWindow *self)
+{
+  g_clear_handle_id (&self->recovery_id, g_source_remove);
+  if (self->recovery != NULL)
+    wm_recovery_discard (self->recovery);
+}
+
+/* The copy is written a moment after the first change since the last one,
+ * however long the editing goes on, and goes when there is nothing
+ * unsaved left to keep. */
+static void
+update_recovery (WmWindow *self)
+{
+  if (wm_window_get_modified (self))
+    {
+      if (self->recovery_id == 0)
+        self->recovery_id = g_timeout_add (RECOVERY_DELAY_MS, on_recovery_due, self);
+      return;
+    }
+
+  drop_recovery_copy (self);
+}
+
+static void
 on_history_changed (WmWindow *self)
 {
   prune_selection (self);
   update_actions (self);
   update_history_tooltips (self);
   update_title (self);
+  update_recovery (self);
+}
+
+/* @state is the history's state the file on disk holds, or UNSAVED_STATE. */
+static void
+set_saved_state (WmWindow *self,
+                 guint64   state)
+{
+  self->saved_state = state;
+  update_title (self);
+  update_recovery (self);
+}
+
+/* The file, as others change it */
+
+static void
+check_file (WmWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+
+  if (self->file == NULL)
+    return;
+
+  etag = wm_save_query_etag (self->file, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      if (wm_file_banner_get_shown (self->file_banner) &&
+          wm_file_banner_get_kind (self->file_banner) == WM_FILE_BANNER_DELETED)
+        return;
+      wm_file_banner_show (self->file_banner, WM_FILE_BANNER_DELETED, self->file);
+      /* The map is here alone now: closing asks, and a copy is kept. */
+      set_saved_state (self, UNSAVED_STATE);
+    }
+  else if (etag == NULL)
+    return; /* nothing to tell from */
+  else if (g_strcmp0 (etag, self->etag) == 0)
+    wm_file_banner_hide (self->file_banner);
+  else if (g_strcmp0 (etag, self->ignored_etag) != 0)
+    wm_file_banner_show (self->file_banner, WM_FILE_BANNER_CHANGED, self->file);
+}
+
+static gboolean
+on_file_check_due (gpointer data)
+{
+  WmWindow *self = data;
+
+  self->file_check_id = 0;
+  check_file (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Any event will do: our own saves are told apart by their etag. */
+static void
+on_file_changed (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other_file,
+                 GFileMonitorEvent  event,
+                 WmWindow          *self)
+{
+  if (self->file_check_id == 0)
+    self->file_check_id = g_timeout_add (FILE_CHECK_DELAY_MS, on_file_check_due, self);
+}
+
+static void
+unwatch_file (WmWindow *self)
+{
+  g_clear_handle_id (&self->file_check_id, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+}
+
+static void
+watch_file (WmWindow *self)
+{
+  unwatch_file (self);
+  wm_file_banner_hide (self->file_banner);
+  g_clear_pointer (&self->ignored_etag, g_free);
+  if (self->file == NULL)
+    return;
+
+  /* Without a monitor (some remote files), saving still checks the etag. */
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_file_changed), self, 0);
 }
 
 static void
 set_document (WmWindow   *self,
               WmDocument *document,
-              GFile      *file)
+              GFile      *file,
+              const char *etag)
 {
   if (self->document != NULL)
     {
@@ -349,7 +535,14 @@ set_document (WmWindow   *self,
   wm_selection_clear (self->selection);
   g_set_object (&self->document, document);
   g_set_object (&self->file, file);
+  g_free (self->etag);
+  self->etag = g_strdup (etag);
   self->saved_state = wm_history_get_state (wm_document_get_history (document));
+  /* The last map's copy, if it has one, stays for the next start to offer:
+   * its changes were not saved, and nobody said to discard them. */
+  g_clear_handle_id (&self->recovery_id, g_source_remove);
+  g_clear_object (&self->recovery);
+  watch_file (self);
 
   g_signal_connect_object (wm_document_get_history (document), "changed",
                            G_CALLBACK (on_history_changed), self, G_CONNECT_SWAPPED);
@@ -370,13 +563,6 @@ show_error (WmWindow   *self,
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-show_toast (WmWindow   *self,
-            const char *title)
-{
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
 }
 
 /* Files */
@@ -488,22 +674,118 @@ open_action (GtkWidget  *widget,
                    on_open_chosen, NULL);
 }
 
-/* Saves to @file and says how it went; on failure the map stays open. */
+/* What @file must still be for a save not to overwrite someone else's
+ * work: as it was here, for the map's own file; anything, for another
+ * file the user chose to replace. */
+static const char *
+expected_etag (WmWindow *self,
+               GFile    *file)
+{
+  return self->file != NULL && g_file_equal (file, self->file) ? self->etag : NULL;
+}
+
 static gboolean
-save_to (WmWindow *self,
-         GFile    *file)
+save_checked (WmWindow    *self,
+              GFile       *file,
+              const char  *etag,
+              GError     **error)
+{
+  g_autofree char *new_etag = NULL;
+  gboolean same_file = self->file != NULL && g_file_equal (file, self->file);
+
+  if (!wm_save_file (self->document, file, etag, &new_etag, NULL, error))
+    return FALSE;
+
+  g_set_object (&self->file, file);
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&new_etag);
+  if (same_file)
+    {
+      wm_file_banner_hide (self->file_banner);
+      g_clear_pointer (&self->ignored_etag, g_free);
+    }
+  else
+    {
+      watch_file (self);
+    }
+  set_saved_state (self, wm_history_get_state (wm_document_get_history (self->document)));
+  return TRUE;
+}
+
+static void save_to (WmWindow   *self,
+                     GFile      *file,
+                     const char *etag,
+                     gboolean    close_after);
+
+static void
+on_replace_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     WmWindow         *self)
+{
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+
+  if (g_str_equal (response, "replace"))
+    save_to (self, g_object_get_data (G_OBJECT (dialog), "file"),
+             g_object_get_data (G_OBJECT (dialog), "etag"),
+             GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "close-after")));
+}
+
+/* Someone else changed @file since it was opened or saved here: saving
+ * over their work is the user's call. Their version is kept as the backup. */
+static void
+ask_replace (WmWindow *self,
+             GFile    *file,
+             gboolean  close_after)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  /* TRANSLATORS: %s is a file name */
+  g_autofree char *heading = g_strdup_printf (_("Replace “%s”?"), name);
+  /* TRANSLATORS: %s is a file name, twice */
+  g_autofree char *body = g_strdup_printf (_("Another program changed “%s” since it was opened here. "
+                                             "Saving replaces its changes with this map; "
+                                             "they are kept in “%s~”."), name, name);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  /* Replacing what is there as the question is asked: a change made while
+   * it is open is refused again. */
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "etag", wm_save_query_etag (file, NULL, NULL), g_free);
+  g_object_set_data (G_OBJECT (dialog), "close-after", GINT_TO_POINTER (close_after));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Saves to @file if it is still as @etag says (see wm_save_file()), and
+ * says how it went; on failure the map stays open, unsaved. */
+static void
+save_to (WmWindow   *self,
+         GFile      *file,
+         const char *etag,
+         gboolean    close_after)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!wm_window_save_file (self, file, &error))
+  if (!save_checked (self, file, etag, &error))
     {
-      show_error (self, _("Could not save the map"), error->message);
-      return FALSE;
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        ask_replace (self, file, close_after);
+      else
+        show_error (self, _("Could not save the map"), error->message);
+      return;
     }
 
   add_recent (file);
   show_toast (self, _("Saved"));
-  return TRUE;
+  if (close_after)
+    gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -514,8 +796,8 @@ on_save_chosen (GObject      *source,
   WmWindow *self = WM_WINDOW (source);
   g_autoptr(GFile) file = chosen_file (self, result);
 
-  if (file != NULL && save_to (self, file) && GPOINTER_TO_INT (close_after))
-    gtk_window_destroy (GTK_WINDOW (self));
+  if (file != NULL)
+    save_to (self, file, expected_etag (self, file), GPOINTER_TO_INT (close_after));
 }
 
 static void
@@ -533,8 +815,8 @@ save (WmWindow *self,
 {
   if (self->file == NULL)
     save_as (self, close_after);
-  else if (save_to (self, self->file) && close_after)
-    gtk_window_destroy (GTK_WINDOW (self));
+  else
+    save_to (self, self->file, self->etag, close_after);
 }
 
 static void
@@ -551,6 +833,87 @@ save_as_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   save_as (WM_WINDOW (widget), FALSE);
+}
+
+/* Shows the map as the file has it now; the changes here are given up. */
+static void
+reload (WmWindow *self)
+{
+  g_autoptr(WmDocument) document = NULL;
+  g_autofree char *etag = NULL;
+  g_autoptr(GFile) file = g_object_ref (self->file);
+  g_autoptr(GError) error = NULL;
+
+  /* The etag first: a change while reading shows as someone else's. */
+  etag = wm_save_query_etag (file, NULL, NULL);
+  document = wm_format_load_file (file, NULL, &error);
+  if (document == NULL)
+    {
+      wm_window_show_open_error (self, file, error);
+      return;
+    }
+
+  drop_recovery_copy (self);
+  set_document (self, document, file, etag);
+}
+
+static void
+on_reload_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    WmWindow         *self)
+{
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+
+  if (g_str_equal (response, "reload") && self->file != NULL)
+    reload (self);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->file == NULL)
+    return;
+  if (!wm_window_get_modified (self))
+    {
+      reload (self);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Reload the Map?"),
+                                   _("The changes made to the map here since it was last saved will be lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reload", _("_Reload"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reload_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The map here stays as it is, and now differs from its file: saving asks
+ * before it replaces the other program's version. */
+static void
+keep_mine_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+
+  if (self->file == NULL)
+    return;
+
+  g_free (self->ignored_etag);
+  self->ignored_etag = wm_save_query_etag (self->file, NULL, NULL);
+  wm_file_banner_hide (self->file_banner);
+  set_saved_state (self, UNSAVED_STATE);
 }
 
 static void
@@ -1028,6 +1391,7 @@ on_close_response (AdwMessageDialog *dialog,
   if (g_str_equal (response, "discard"))
     {
       self->close_confirmed = TRUE;
+      drop_recovery_copy (self);
       gtk_window_destroy (GTK_WINDOW (self));
     }
   else if (g_str_equal (response, "save"))
@@ -1072,10 +1436,16 @@ wm_window_dispose (GObject *object)
 {
   WmWindow *self = WM_WINDOW (object);
 
+  unwatch_file (self);
+  /* A copy of unsaved changes outlives the window, for the next start. */
+  g_clear_handle_id (&self->recovery_id, g_source_remove);
+  g_clear_object (&self->recovery);
   gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_WINDOW);
   g_clear_object (&self->document);
   g_clear_object (&self->selection);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->ignored_etag, g_free);
 
   G_OBJECT_CLASS (wm_window_parent_class)->dispose (object);
 }
@@ -1164,6 +1534,7 @@ wm_window_class_init (WmWindowClass *klass)
   g_type_ensure (WM_TYPE_CANVAS);
   g_type_ensure (WM_TYPE_SIDEBAR);
   g_type_ensure (WM_TYPE_INSPECTOR);
+  g_type_ensure (WM_TYPE_FILE_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/waymark/Waymark/wm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WmWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, toasts);
@@ -1172,6 +1543,7 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, palette_revealer);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, file_banner);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, redo_button);
@@ -1179,6 +1551,8 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
@@ -1256,7 +1630,7 @@ wm_window_init (WmWindow *self)
   g_signal_connect_object (gtk_widget_get_clipboard (GTK_WIDGET (self)), "changed",
                            G_CALLBACK (update_paste), self, G_CONNECT_SWAPPED);
 
-  set_document (self, document, NULL);
+  set_document (self, document, NULL, NULL);
   update_zoom_label (self);
   update_paste (self);
 }
@@ -1315,7 +1689,7 @@ wm_window_set_document (WmWindow   *self,
   g_return_if_fail (WM_IS_WINDOW (self));
   g_return_if_fail (WM_IS_DOCUMENT (document));
 
-  set_document (self, document, NULL);
+  set_document (self, document, NULL, NULL);
 }
 
 /* A new map from the default template. */
@@ -1326,7 +1700,7 @@ wm_window_start_new_map (WmWindow *self)
 
   g_return_if_fail (WM_IS_WINDOW (self));
 
-  set_document (self, document, NULL);
+  set_document (self, document, NULL, NULL);
 }
 
 /* Says why @file could not be opened, in the loader's own words. */
@@ -1354,23 +1728,28 @@ wm_window_open_file (WmWindow  *self,
                      GError   **error)
 {
   g_autoptr(WmDocument) document = NULL;
+  g_autofree char *etag = NULL;
 
   g_return_val_if_fail (WM_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  /* The etag first: a change while reading shows as someone else's. */
+  etag = wm_save_query_etag (file, NULL, NULL);
   document = wm_format_load_file (file, NULL, error);
   if (document == NULL)
     return FALSE;
 
-  set_document (self, document, file);
+  set_document (self, document, file, etag);
   return TRUE;
 }
 
 /**
  * wm_window_save_file:
  *
- * Saves the map to @file, which becomes the window's file. On failure the
- * map stays open and unsaved, and the file on disk is left as it was.
+ * Saves the map to @file, which becomes the window's file. Its own file is
+ * not saved over when another program changed it since it was opened or
+ * saved here (%G_IO_ERROR_WRONG_ETAG). On failure the map stays open and
+ * unsaved, and the file on disk is left as it was.
  */
 gboolean
 wm_window_save_file (WmWindow  *self,
@@ -1380,13 +1759,43 @@ wm_window_save_file (WmWindow  *self,
   g_return_val_if_fail (WM_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!wm_format_save_file (self->document, file, NULL, error))
+  return save_checked (self, file, expected_etag (self, file), error);
+}
+
+/**
+ * wm_window_restore:
+ *
+ * Shows the map kept in @recovery, tied to its file if it had one and
+ * unsaved, and carries on keeping its copy there. Says at once when its
+ * file was changed or deleted meanwhile.
+ */
+gboolean
+wm_window_restore (WmWindow    *self,
+                   WmRecovery  *recovery,
+                   GError     **error)
+{
+  g_autoptr(WmDocument) document = NULL;
+
+  g_return_val_if_fail (WM_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (WM_IS_RECOVERY (recovery), FALSE);
+
+  document = wm_recovery_load (recovery, error);
+  if (document == NULL)
     return FALSE;
 
-  g_set_object (&self->file, file);
-  self->saved_state = wm_history_get_state (wm_document_get_history (self->document));
-  update_title (self);
+  set_document (self, document, wm_recovery_get_file (recovery), wm_recovery_get_etag (recovery));
+  g_set_object (&self->recovery, recovery);
+  set_saved_state (self, UNSAVED_STATE);
+  check_file (self);
   return TRUE;
+}
+
+WmFileBanner *
+wm_window_get_file_banner (WmWindow *self)
+{
+  g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
+
+  return self->file_banner;
 }
 
 /**
@@ -1412,6 +1821,38 @@ wm_window_find (GtkApplication *application,
       return l->data;
 
   return NULL;
+}
+
+/* Where a map goes: @current if it holds an untouched new map, or else a
+ * new window. */
+static WmWindow *
+window_for (GtkApplication *application,
+            WmWindow       *current)
+{
+  if (current != NULL && current->file == NULL && !wm_window_get_modified (current))
+    return current;
+
+  return wm_window_new (application);
+}
+
+/* @target could not take a map: the window to say so in, presented. It is
+ * @current, keeping its map, or with none, a window on a new map. */
+static WmWindow *
+give_up (WmWindow *target,
+         WmWindow *current)
+{
+  if (current != NULL && target != current)
+    {
+      gtk_window_destroy (GTK_WINDOW (target));
+      target = current;
+    }
+  else if (current == NULL)
+    {
+      wm_window_start_new_map (target);
+    }
+
+  gtk_window_present (GTK_WINDOW (target));
+  return target;
 }
 
 /**
@@ -1444,28 +1885,59 @@ wm_window_show_file (GtkApplication *application,
       return target;
     }
 
-  if (current != NULL && current->file == NULL && !wm_window_get_modified (current))
-    target = current;
-  else
-    target = wm_window_new (application);
-
+  target = window_for (application, current);
   if (!wm_window_open_file (target, file, &error))
     {
-      if (current != NULL && target != current)
-        {
-          gtk_window_destroy (GTK_WINDOW (target));
-          target = current;
-        }
-      else if (current == NULL)
-        {
-          wm_window_start_new_map (target);
-        }
-      gtk_window_present (GTK_WINDOW (target));
+      target = give_up (target, current);
       wm_window_show_open_error (target, file, error);
       return target;
     }
 
   add_recent (file);
+  gtk_window_present (GTK_WINDOW (target));
+  return target;
+}
+
+/**
+ * wm_window_show_recovered:
+ * @application: (nullable): the application
+ * @current: (nullable): the window the user answered from
+ *
+ * Presents the map kept in @recovery as wm_window_show_file() presents a
+ * file: in the window that has its file and no changes of its own, or
+ * @current if that holds an untouched new map, or a new window.
+ *
+ * Returns: (transfer none): the window presented
+ */
+WmWindow *
+wm_window_show_recovered (GtkApplication *application,
+                          WmRecovery     *recovery,
+                          WmWindow       *current)
+{
+  GFile *file = wm_recovery_get_file (recovery);
+  WmWindow *target = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (WM_IS_RECOVERY (recovery), NULL);
+  g_return_val_if_fail (current == NULL || WM_IS_WINDOW (current), NULL);
+
+  if (file != NULL)
+    target = wm_window_find (application, file);
+  if (target == NULL || wm_window_get_modified (target))
+    target = window_for (application, current);
+
+  if (!wm_window_restore (target, recovery, &error))
+    {
+      const char *title = wm_recovery_get_title (recovery);
+      /* TRANSLATORS: %s is the title of a map */
+      g_autofree char *heading = g_strdup_printf (_("Could not restore “%s”"),
+                                                  *title != '\0' ? title : _("Untitled Map"));
+
+      target = give_up (target, current);
+      show_error (target, heading, error->message);
+      return target;
+    }
+
   gtk_window_present (GTK_WINDOW (target));
   return target;
 }

@@ -5,6 +5,8 @@
 
 #include "wm-canvas.h"
 #include "wm-document.h"
+#include "wm-file-banner.h"
+#include "wm-recovery.h"
 #include "wm-selection.h"
 
 G_BEGIN_DECLS
@@ -30,11 +32,18 @@ gboolean    wm_window_save_file    (WmWindow       *self,
                                     GFile          *file,
                                     GError        **error);
 gboolean    wm_window_get_modified (WmWindow       *self);
+gboolean    wm_window_restore      (WmWindow       *self,
+                                    WmRecovery     *recovery,
+                                    GError        **error);
+WmFileBanner *wm_window_get_file_banner (WmWindow  *self);
 
 WmWindow   *wm_window_find         (GtkApplication *application,
                                     GFile          *file);
 WmWindow   *wm_window_show_file    (GtkApplication *application,
                                     GFile          *file,
                                     WmWindow       *current);
+WmWindow   *wm_window_show_recovered (GtkApplication *application,
+                                      WmRecovery     *recovery,
+                                      WmWindow       *current);
 
 G_END_DECLS
