@@ -9,7 +9,8 @@ build-aux/build.sh
 map="${1:-data/examples/car-purchase.waymark}"
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-  exec _build/src/waymark "$map"
+  # The settings schema as built, since Waymark is not installed.
+  GSETTINGS_SCHEMA_DIR="$PWD/_build/data" exec _build/src/waymark "$map"
 fi
 
 echo "No display: rendering $map instead of opening it."

@@ -125,7 +125,7 @@ static void
 test_all_work (void)
 {
   static const char * const elsewhere[] = {
-    "<Control>n", "<Control>q", "<Control>w",  /* the application's accelerators */
+    "<Control>n", "<Control>q", "<Control>w", "<Control>comma", /* the application's accelerators */
     "<Control>question", "F10",                /* GTK: the shortcuts window, the primary menu */
     "Escape",                                  /* the editor in place, the canvas */
   };

@@ -12,6 +12,7 @@
 #include "wm-layout.h"
 #include "wm-recovery.h"
 #include "wm-save.h"
+#include "wm-welcome.h"
 #include "wm-window.h"
 
 static char *tmp_dir;
@@ -268,6 +269,41 @@ static gboolean
 title_is_marked (WmWindow *window)
 {
   return g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• ");
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The header's button for @action. */
+static GtkWidget *
+action_button (GtkWidget  *widget,
+               const char *action)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
@@ -805,11 +841,12 @@ test_open_broken (void)
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, expected->message);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  /* As from the command line: a window on a new map says it. */
+  /* As from the command line: a window on the welcome page says it. */
   fresh = wm_window_show_file (NULL, broken, NULL);
   g_assert_true (fresh != window);
   g_assert_null (wm_window_get_file (fresh));
-  g_assert_cmpuint (n_stages (fresh), >, 0);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fresh)), ==, "Waymark");
+  g_assert_false (gtk_widget_is_sensitive (action_button (GTK_WIDGET (fresh), "win.save")));
   g_assert_false (wm_window_get_modified (fresh));
   dialog = take_message_dialog (fresh);
   g_assert_nonnull (dialog);
@@ -1420,6 +1457,33 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* With no map, the welcome page: nothing to save or export; a template
+ * chosen there makes a new map, and the window is a map window again. */
+static void
+test_welcome (void)
+{
+  WmWindow *window = g_object_ref_sink (wm_window_new (NULL));
+  GtkWidget *save;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wm_window_show_welcome (window);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Waymark");
+  save = action_button (GTK_WIDGET (window), "win.save");
+  g_assert_false (gtk_widget_is_sensitive (save));
+  g_assert_false (gtk_widget_get_visible (save));
+  g_assert_false (gtk_widget_is_sensitive (action_button (GTK_WIDGET (window), "win.export")));
+
+  g_signal_emit_by_name (find_descendant (GTK_WIDGET (window), WM_TYPE_WELCOME),
+                         "template-chosen", (guint) WM_TEMPLATE_FOUR_STEPS);
+  g_assert_cmpuint (n_stages (window), ==, 4);
+  g_assert_false (wm_window_get_modified (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), !=, "Waymark");
+  g_assert_true (gtk_widget_is_sensitive (save));
+  g_assert_true (gtk_widget_get_visible (save));
+
+  close_window (window);
+}
+
 /* The palette row whose label is @name, anywhere under @widget. */
 static GtkWidget *
 palette_row (GtkWidget  *widget,
@@ -1428,9 +1492,11 @@ palette_row (GtkWidget  *widget,
   if (GTK_IS_LIST_BOX_ROW (widget))
     {
       GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (widget));
-      GtkWidget *label = gtk_widget_get_last_child (box);
+      GtkWidget *label = box != NULL ? gtk_widget_get_last_child (box) : NULL;
 
-      return g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), name) == 0 ? widget : NULL;
+      /* The welcome page's rows are list rows too, of another make. */
+      return GTK_IS_LABEL (label) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), name) == 0
+               ? widget : NULL;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -1531,6 +1597,7 @@ main (int    argc,
   g_test_add_func ("/window/export/dialog", test_export_dialog);
   g_test_add_func ("/window/export/fails", test_export_fails);
   g_test_add_func ("/window/palette/keyboard", test_palette_keyboard);
+  g_test_add_func ("/window/welcome", test_welcome);
 
   status = g_test_run ();
   remove_tree (tmp_dir);

@@ -8,6 +8,7 @@ G_BEGIN_DECLS
 #define WM_TYPE_APPLICATION (wm_application_get_type ())
 G_DECLARE_FINAL_TYPE (WmApplication, wm_application, WM, APPLICATION, AdwApplication)
 
-WmApplication *wm_application_new (void);
+WmApplication *wm_application_new          (void);
+GSettings     *wm_application_get_settings (WmApplication *self);
 
 G_END_DECLS

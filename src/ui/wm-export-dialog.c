@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "wm-application.h"
 #include "wm-compat.h"
 #include "wm-layout.h"
 
@@ -215,6 +216,37 @@ wm_export_dialog_init (WmExportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* The application's settings keep the options from one export to the
+ * next, and from one run to the next; without them (a dialog of its own,
+ * in a test), the last options of this run. */
+static GSettings *
+settings_for (GtkWindow *parent)
+{
+  GtkApplication *application = parent != NULL ? gtk_window_get_application (parent) : NULL;
+
+  return WM_IS_APPLICATION (application) ? wm_application_get_settings (WM_APPLICATION (application)) : NULL;
+}
+
+static void
+load_options (GSettings       *settings,
+              WmExportOptions *options)
+{
+  options->format = g_settings_get_enum (settings, "export-format");
+  options->scale = CLAMP (g_settings_get_uint (settings, "export-scale"), 1, MAX_SCALE);
+  options->theme = g_settings_get_enum (settings, "export-theme") == 1 ? WM_THEME_DARK : WM_THEME_LIGHT;
+  options->transparent = g_settings_get_boolean (settings, "export-transparent");
+}
+
+static void
+store_options (GSettings             *settings,
+               const WmExportOptions *options)
+{
+  g_settings_set_enum (settings, "export-format", options->format);
+  g_settings_set_uint (settings, "export-scale", options->scale);
+  g_settings_set_enum (settings, "export-theme", options->theme == WM_THEME_DARK ? 1 : 0);
+  g_settings_set_boolean (settings, "export-transparent", options->transparent);
+}
+
 WmExportDialog *
 wm_export_dialog_new (GtkWindow  *parent,
                       WmDocument *document,
@@ -223,6 +255,7 @@ wm_export_dialog_new (GtkWindow  *parent,
 {
   WmExportDialog *self;
   g_autoptr(WmLayout) layout = NULL;
+  GSettings *settings;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (WM_IS_DOCUMENT (document), NULL);
@@ -240,6 +273,9 @@ wm_export_dialog_new (GtkWindow  *parent,
   self->map_width = wm_layout_get_width (layout);
   self->map_height = wm_layout_get_height (layout);
 
+  settings = settings_for (parent);
+  if (settings != NULL)
+    load_options (settings, &last_options);
   wm_export_dialog_set_options (self, &last_options);
   return self;
 }
@@ -280,6 +316,7 @@ wm_export_dialog_export (WmExportDialog  *self,
 {
   WmExportOptions options;
   WmExportFlags flags = WM_EXPORT_FLAGS_NONE;
+  GSettings *settings;
 
   g_return_val_if_fail (WM_IS_EXPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -295,5 +332,8 @@ wm_export_dialog_export (WmExportDialog  *self,
     return FALSE;
 
   last_options = options;
+  settings = settings_for (gtk_window_get_transient_for (GTK_WINDOW (self)));
+  if (settings != NULL)
+    store_options (settings, &options);
   return TRUE;
 }

@@ -27,6 +27,7 @@
 #include "wm-edit.h"
 #include "wm-enum-types.h"
 #include "wm-export-dialog.h"
+#include "wm-application.h"
 #include "wm-file-banner.h"
 #include "wm-format.h"
 #include "wm-inspector.h"
@@ -38,6 +39,7 @@
 #include "wm-save.h"
 #include "wm-selection.h"
 #include "wm-template.h"
+#include "wm-welcome.h"
 
 #define ZOOM_STEP 1.25
 /* How soon after a change the recovery copy is written, at the latest. */
@@ -60,6 +62,9 @@ struct _WmWindow
   GtkMenuButton *zoom_button;
   GtkWidget *undo_button;
   GtkWidget *redo_button;
+  GtkStack *main_stack;
+  WmWelcome *welcome;
+  GtkWidget *map_widgets[6]; /* the header's buttons that act on a map */
 
   WmDocument *document;
   WmSelection *selection;
@@ -262,6 +267,13 @@ select_elements (WmWindow  *self,
 
 /* State of the window */
 
+/* Whether the window shows a map, rather than the welcome page. */
+static gboolean
+has_map (WmWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "map") == 0;
+}
+
 static void
 update_title (WmWindow *self)
 {
@@ -269,6 +281,13 @@ update_title (WmWindow *self)
   g_autofree char *subtitle = NULL;
   g_autofree char *marked = NULL;
 
+  if (!has_map (self))
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Waymark"));
+      adw_window_title_set_title (self->window_title, _("Waymark"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      return;
+    }
   if (*title == '\0')
     title = _("Untitled Map");
   if (wm_window_get_modified (self))
@@ -321,6 +340,31 @@ update_actions (WmWindow *self)
   gtk_widget_action_set_enabled (widget, "win.add-card", focused_cell (self, &lane, &stage, &position));
   gtk_widget_action_set_enabled (widget, "win.add-moment",
                                  g_list_model_get_n_items (wm_document_get_stages (self->document)) > 0);
+
+  /* On the welcome page there is no map to act on. */
+  if (!has_map (self))
+    {
+      const char *on_map[] = {
+        "win.save", "win.save-as", "win.export", "win.print", "win.undo", "win.redo",
+        "win.select-all", "win.paste", "win.add-stage", "win.add-lane", "win.add-persona",
+        "win.add-card", "win.add-moment", "win.zoom-in", "win.zoom-out", "win.zoom-reset",
+        "win.zoom-fit", "win.toggle-inspector", "win.toggle-palette",
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (on_map); i++)
+        gtk_widget_action_set_enabled (widget, on_map[i], FALSE);
+    }
+  else
+    {
+      const char *always[] = {
+        "win.save", "win.save-as", "win.export", "win.print", "win.select-all", "win.add-stage",
+        "win.add-lane", "win.add-persona", "win.zoom-in", "win.zoom-out", "win.zoom-reset",
+        "win.zoom-fit", "win.toggle-inspector", "win.toggle-palette",
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (always); i++)
+        gtk_widget_action_set_enabled (widget, always[i], TRUE);
+    }
 }
 
 /* Whether the clipboard holds a fragment of a map, or text. */
@@ -340,7 +384,7 @@ static void
 update_paste (WmWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste",
-                                 can_paste (gtk_widget_get_clipboard (GTK_WIDGET (self))));
+                                 has_map (self) && can_paste (gtk_widget_get_clipboard (GTK_WIDGET (self))));
 }
 
 /* What an undo took out of the map is no longer selected. */
@@ -521,6 +565,21 @@ watch_file (WmWindow *self)
     g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_file_changed), self, 0);
 }
 
+static void update_paste (WmWindow *self);
+
+/* The welcome page or the map, with the header's map buttons only for a map. */
+static void
+show_page (WmWindow   *self,
+           const char *name)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, name);
+  for (guint i = 0; i < G_N_ELEMENTS (self->map_widgets); i++)
+    gtk_widget_set_visible (self->map_widgets[i], has_map (self));
+  update_actions (self);
+  update_paste (self);
+  update_title (self);
+}
+
 static void
 set_document (WmWindow   *self,
               WmDocument *document,
@@ -551,6 +610,7 @@ set_document (WmWindow   *self,
   wm_canvas_set_document (self->canvas, document);
   wm_inspector_set_document (self->inspector, document);
   wm_sidebar_set_document (self->sidebar, document);
+  show_page (self, "map");
   on_history_changed (self);
 }
 
@@ -663,6 +723,14 @@ on_open_chosen (GObject      *source,
 
   if (file != NULL)
     wm_window_show_file (gtk_window_get_application (GTK_WINDOW (self)), file, self);
+}
+
+/* A map chosen on the welcome page. */
+static void
+open_chosen_file (WmWindow *self,
+                  GFile    *file)
+{
+  wm_window_show_file (gtk_window_get_application (GTK_WINDOW (self)), file, self);
 }
 
 static void
@@ -1400,6 +1468,26 @@ on_close_response (AdwMessageDialog *dialog,
     }
 }
 
+static GSettings *settings_of (WmWindow *self);
+
+/* The next window opens as this one closes: as large, or maximized. */
+static void
+remember_size (WmWindow *self)
+{
+  GSettings *settings = settings_of (self);
+  int width, height;
+
+  if (settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+}
+
 static gboolean
 wm_window_close_request (GtkWindow *window)
 {
@@ -1407,7 +1495,10 @@ wm_window_close_request (GtkWindow *window)
   GtkWidget *dialog;
 
   if (self->close_confirmed || !wm_window_get_modified (self))
-    return GTK_WINDOW_CLASS (wm_window_parent_class)->close_request (window);
+    {
+      remember_size (self);
+      return GTK_WINDOW_CLASS (wm_window_parent_class)->close_request (window);
+    }
 
   dialog = adw_message_dialog_new (window, _("Save Changes?"),
                                    _("The map has changes that are not saved. "
@@ -1533,6 +1624,7 @@ wm_window_class_init (WmWindowClass *klass)
 
   g_type_ensure (WM_TYPE_CANVAS);
   g_type_ensure (WM_TYPE_SIDEBAR);
+  g_type_ensure (WM_TYPE_WELCOME);
   g_type_ensure (WM_TYPE_INSPECTOR);
   g_type_ensure (WM_TYPE_FILE_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/waymark/Waymark/wm-window.ui");
@@ -1543,6 +1635,20 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, palette_revealer);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, welcome);
+  gtk_widget_class_bind_template_child_full (widget_class, "palette_toggle", FALSE,
+                                             G_STRUCT_OFFSET (WmWindow, map_widgets[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "history_box", FALSE,
+                                             G_STRUCT_OFFSET (WmWindow, map_widgets[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "export_button", FALSE,
+                                             G_STRUCT_OFFSET (WmWindow, map_widgets[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE,
+                                             G_STRUCT_OFFSET (WmWindow, map_widgets[3]));
+  gtk_widget_class_bind_template_child_full (widget_class, "inspector_toggle", FALSE,
+                                             G_STRUCT_OFFSET (WmWindow, map_widgets[4]));
+  gtk_widget_class_bind_template_child_full (widget_class, "zoom_box", FALSE,
+                                             G_STRUCT_OFFSET (WmWindow, map_widgets[5]));
   gtk_widget_class_bind_template_child (widget_class, WmWindow, file_banner);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, undo_button);
@@ -1620,6 +1726,10 @@ wm_window_init (WmWindow *self)
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_object (wm_canvas_get_drag (self->canvas), "error",
                            G_CALLBACK (show_toast), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->welcome, "template-chosen",
+                           G_CALLBACK (wm_window_start_from_template), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->welcome, "file-chosen",
+                           G_CALLBACK (open_chosen_file), self, G_CONNECT_SWAPPED);
   wm_canvas_set_selection (self->canvas, self->selection);
   wm_inspector_set_selection (self->inspector, self->selection);
   wm_sidebar_set_selection (self->sidebar, self->selection);
@@ -1638,7 +1748,18 @@ wm_window_init (WmWindow *self)
 WmWindow *
 wm_window_new (GtkApplication *application)
 {
-  return g_object_new (WM_TYPE_WINDOW, "application", application, NULL);
+  WmWindow *self = g_object_new (WM_TYPE_WINDOW, "application", application, NULL);
+  GSettings *settings = settings_of (self);
+
+  if (settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   MAX (g_settings_get_int (settings, "window-width"), 360),
+                                   MAX (g_settings_get_int (settings, "window-height"), 360));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  return self;
 }
 
 WmDocument *
@@ -1696,11 +1817,7 @@ wm_window_set_document (WmWindow   *self,
 void
 wm_window_start_new_map (WmWindow *self)
 {
-  g_autoptr(WmDocument) document = wm_template_create (WM_TEMPLATE_FIVE_STAGES);
-
-  g_return_if_fail (WM_IS_WINDOW (self));
-
-  set_document (self, document, NULL, NULL);
+  wm_window_start_from_template (self, WM_TEMPLATE_FIVE_STAGES);
 }
 
 /* Says why @file could not be opened, in the loader's own words. */
@@ -1848,7 +1965,7 @@ give_up (WmWindow *target,
     }
   else if (current == NULL)
     {
-      wm_window_start_new_map (target);
+      wm_window_show_welcome (target);
     }
 
   gtk_window_present (GTK_WINDOW (target));
@@ -1940,4 +2057,79 @@ wm_window_show_recovered (GtkApplication *application,
 
   gtk_window_present (GTK_WINDOW (target));
   return target;
+}
+
+/**
+ * wm_window_show_welcome:
+ *
+ * Shows the welcome page: start a map from a template, or open one. The
+ * window's map, if it had one open, is left as it is.
+ */
+void
+wm_window_show_welcome (WmWindow *self)
+{
+  g_return_if_fail (WM_IS_WINDOW (self));
+
+  wm_welcome_update (self->welcome);
+  show_page (self, "welcome");
+  gtk_widget_grab_focus (GTK_WIDGET (self->welcome));
+}
+
+/* The application's settings, when the window belongs to it. */
+static GSettings *
+settings_of (WmWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  return WM_IS_APPLICATION (application) ? wm_application_get_settings (WM_APPLICATION (application)) : NULL;
+}
+
+/**
+ * wm_window_start_from_template:
+ *
+ * Shows a new map made from @template_kind, with the emotion scale the
+ * preferences give new maps.
+ */
+void
+wm_window_start_from_template (WmWindow   *self,
+                               WmTemplate  template_kind)
+{
+  g_autoptr(WmDocument) document = wm_template_create (template_kind);
+  GSettings *settings = settings_of (self);
+
+  g_return_if_fail (WM_IS_WINDOW (self));
+
+  /* Before the map is shown, so that this is not a step to undo. */
+  if (settings != NULL)
+    {
+      int low = g_settings_get_int (settings, "emotion-scale-min");
+      int high = g_settings_get_int (settings, "emotion-scale-max");
+
+      if (low < high)
+        {
+          wm_document_set_scale_min (document, low);
+          wm_document_set_scale_max (document, high);
+        }
+    }
+  set_document (self, document, NULL, NULL);
+}
+
+/**
+ * wm_window_autosave:
+ *
+ * Saves the map to its file if it has one and has changed; the preferences
+ * ask for this every so often. A failure is said once, in a toast: the
+ * map stays as it is, changed, and its recovery copy keeps the changes.
+ */
+void
+wm_window_autosave (WmWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (WM_IS_WINDOW (self));
+
+  if (!has_map (self) || self->file == NULL || !wm_window_get_modified (self))
+    return;
+  if (!wm_window_save_file (self, self->file, &error))
+    show_toast (self, error->message);
 }

@@ -8,6 +8,7 @@
 #include "wm-file-banner.h"
 #include "wm-recovery.h"
 #include "wm-selection.h"
+#include "wm-template.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,10 @@ WmCanvas   *wm_window_get_canvas   (WmWindow       *self);
 void        wm_window_set_document (WmWindow       *self,
                                     WmDocument     *document);
 void        wm_window_start_new_map (WmWindow      *self);
+void        wm_window_start_from_template (WmWindow  *self,
+                                           WmTemplate template_kind);
+void        wm_window_show_welcome (WmWindow       *self);
+void        wm_window_autosave     (WmWindow       *self);
 void        wm_window_show_open_error (WmWindow     *self,
                                        GFile        *file,
                                        const GError *error);
