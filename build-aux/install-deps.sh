@@ -6,7 +6,7 @@ set -eu
 packages="
   meson ninja-build pkg-config gcc python3
   libglib2.0-dev libjson-glib-dev libcairo2-dev libpango1.0-dev
-  librsvg2-dev libgdk-pixbuf-2.0-dev libgtk-4-dev libadwaita-1-dev
+  librsvg2-dev libgdk-pixbuf-2.0-dev libgtk-4-dev libadwaita-1-dev libcsv-dev
   libpoppler-glib-dev poppler-utils xvfb xauth xdotool dbus
   fonts-cantarell fonts-noto-core fonts-noto-color-emoji fonts-dejavu-core
   gettext

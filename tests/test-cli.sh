@@ -255,4 +255,106 @@ check "--version prints the version" all_of "status_is 0" "grep -qE '^waymark [0
 run --help
 check "--help explains --export" all_of "status_is 0" "stdout_has --export" "stdout_has --validate"
 
+# Surveys: --apply-survey sets the emotion points of a map from a CSV of
+# responses, saves the map in place and prints what changed. The output is
+# matched on its ASCII parts: the arrow and the minus depend on the locale.
+surveys=$fixtures/survey
+examples=$(dirname "$fixtures")/../data/examples
+cp "$surveys/map.waymark" survey.waymark
+run --apply-survey "$surveys/basic.csv" survey.waymark
+check "--apply-survey exits 0" status_is 0
+check "--apply-survey prints each change with n and spread" \
+  all_of "stdout_has 'Anna, Awareness: none '" "stdout_has '(n = 3, spread 3)'" \
+         "stdout_has 'Anna, Purchase: +2 '" "stdout_has '(n = 2, spread 0)'" \
+         "stdout_has 'Bob, Awareness: none '"
+check "--apply-survey prints one line a persona and stage, and a summary" \
+  test "$(wc -l <log/stdout)" -eq 5
+check "--apply-survey counts the responses used" stdout_has "basic.csv: 7 of 10 responses used"
+check "--apply-survey names the rows skipped on stderr" \
+  all_of "stderr_has 'basic.csv: row 8: '" "stderr_has 'basic.csv: row 9: '" "stderr_has 'basic.csv: row 10: '"
+run --validate survey.waymark
+check "the updated map is valid" status_is 0
+check "the updated map holds computed points and their evidence" \
+  all_of "grep -qF '\"computed\" : true' survey.waymark" "grep -qF '\"sample_size\" : 3' survey.waymark" \
+         "grep -qF '\"link\" : \"basic.csv\"' survey.waymark"
+check "the update leaves no temporary file" test -z "$(ls -A | grep -v '\.waymark$' | grep -vx -e out -e log -e dark-copy.png)"
+
+cp survey.waymark before.waymark
+run --apply-survey "$surveys/basic.csv" survey.waymark
+check "applying the same survey again keeps one evidence per point" \
+  test "$(grep -c '"link" : "basic.csv"' survey.waymark)" -eq "$(grep -c '"link" : "basic.csv"' before.waymark)"
+
+cp survey.waymark before.waymark
+for broken in stray-quote unclosed-quote nul invalid-utf8-bom mixed-encoding utf16-odd no-score-column nothing-matches; do
+  run --apply-survey "$surveys/$broken.csv" survey.waymark
+  check "broken survey $broken.csv fails in one line naming the file" \
+    all_of "status_is 1" one_stderr_line "stderr_has 'waymark: $surveys/$broken.csv: '"
+  check "broken survey $broken.csv leaves the map byte-identical" same_file survey.waymark before.waymark
+done
+run --apply-survey "$surveys/stray-quote.csv" survey.waymark
+check "a broken survey's error names the row and the column" stderr_has "row 3, column 2: "
+run --apply-survey none-such.csv survey.waymark
+check "a missing survey fails in one line" all_of "status_is 1" one_stderr_line "stderr_has none-such.csv" \
+  "same_file survey.waymark before.waymark"
+run --apply-survey "$surveys/basic.csv" missing.waymark
+check "a missing map fails in one line, and is not created" \
+  all_of "status_is 1" one_stderr_line "stderr_has missing.waymark" "test ! -e missing.waymark"
+cp truncated.waymark truncated-copy.waymark
+run --apply-survey "$surveys/basic.csv" truncated-copy.waymark
+check "a broken map fails and stays as it was" all_of "status_is 1" one_stderr_line \
+  "same_file truncated.waymark truncated-copy.waymark"
+
+cp "$surveys/map.waymark" custom.waymark
+run --apply-survey "$surveys/custom-columns.csv" custom.waymark
+check "a header without a score column fails, naming it" all_of "status_is 1" one_stderr_line "stderr_has 'row 1: '"
+run --apply-survey "$surveys/custom-columns.csv" --column score=Stars --survey-scale 1..5 custom.waymark
+check "--column names a column, --survey-scale rescales (2 and 4 on 1..5 is 0)" \
+  all_of "status_is 0" "stdout_has 'Anna, Purchase: +2 '" "stdout_has ' 0 (n = 2, '"
+cp "$surveys/map.waymark" custom.waymark
+run --apply-survey "$surveys/custom-columns.csv" --column SCORE=3 --column persona=1 custom.waymark
+check "--column takes a column's number" all_of "status_is 0" "stdout_has '(n = 2, '"
+
+cp custom.waymark before.waymark
+for scale in 5..1 3..3 1-5 abc ..5; do
+  run --apply-survey "$surveys/basic.csv" --survey-scale "$scale" custom.waymark
+  check "--survey-scale $scale is a usage error" all_of "status_is 2" one_stderr_line "same_file custom.waymark before.waymark"
+done
+for column in colour=Red score score= =Stars score=0; do
+  run --apply-survey "$surveys/basic.csv" --column "$column" custom.waymark
+  check "--column $column is a usage error" all_of "status_is 2" one_stderr_line "same_file custom.waymark before.waymark"
+done
+run --apply-survey "$surveys/basic.csv" custom.waymark custom.waymark
+check "--apply-survey takes one map" all_of "status_is 2" one_stderr_line
+run --survey-scale 1..5 custom.waymark
+check "--survey-scale without --apply-survey is a usage error" all_of "status_is 2" one_stderr_line
+run --apply-survey "$surveys/basic.csv" --review custom.waymark
+check "--apply-survey and --review exclude each other" all_of "status_is 2" one_stderr_line \
+  "same_file custom.waymark before.waymark"
+
+# Review: findings one a line, errors first; exit 1 for an error, 2 for a
+# map that cannot be read.
+run --review map.waymark
+check "--review finds the low point without an opportunity" \
+  all_of "status_is 1" "grep -q '^error: .*Emotion of Anna at Wait' log/stdout"
+check "--review groups the findings by level, errors first" \
+  test "$(sed -n 's/^\([a-z]*\): .*/\1/p' log/stdout | uniq | tr '\n' ' ')" = "error warning info "
+check "--review finds stages without a touchpoint and personas without goals" \
+  all_of "stdout_has 'No touchpoint: Stage 3 of 3: Collect'" "stdout_has 'No goals: Persona: Anna'"
+check "--review ends with a summary" stdout_has "map.waymark: 1 error, "
+for example in car-purchase online-purchase persian-rtl; do
+  run --review "$examples/$example.waymark"
+  check "example $example: no error-level finding" all_of "status_is 0" "test \$(grep -c '^error: ' log/stdout) -eq 0"
+done
+run --review "$examples/service-blueprint.waymark"
+check "example service-blueprint: its low point has no opportunity" \
+  all_of "status_is 1" "test \$(grep -c '^error: ' log/stdout) -eq 1" "stdout_has 'Verify identity'"
+run --review missing.waymark
+check "--review of a missing map exits 2 in one line" all_of "status_is 2" one_stderr_line "stderr_has missing.waymark"
+run --review truncated.waymark
+check "--review of a broken map exits 2 in one line" all_of "status_is 2" one_stderr_line
+run --review
+check "--review needs a map" all_of "status_is 2" one_stderr_line
+run --help
+check "--help explains --apply-survey and --review" all_of "stdout_has --apply-survey" "stdout_has --review"
+
 echo "1..$n"

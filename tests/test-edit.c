@@ -707,6 +707,26 @@ test_nudge_score (void)
   assert_nudge_stops (document, point, 0, -1);
 }
 
+/* A score computed from a survey, moved by hand, is a hand-set score:
+ * the survey's sample size and spread go with the change, in one step. */
+static void
+test_score_by_hand (void)
+{
+  g_autoptr(WmDocument) document = small_map ();
+  WmEmotionPoint *point = item (wm_document_get_emotion_points (document), 0);
+  WmHistory *history = wm_document_get_history (document);
+  g_autoptr(GBytes) before = NULL;
+
+  wm_history_set (history, point, "computed", TRUE, "sample-size", 120, "spread", 0.8, NULL);
+  before = wm_format_save_bytes (document);
+
+  wm_edit_nudge (document, WM_ELEMENT (point), 0, -1);
+  g_assert_false (wm_emotion_point_get_computed (point));
+  g_assert_cmpint (wm_emotion_point_get_sample_size (point), ==, 0);
+  g_assert_cmpfloat (wm_emotion_point_get_spread (point), ==, 0);
+  assert_one_step (document, before);
+}
+
 /* Cards cannot go into a map without stages: an error, and no change. */
 static void
 test_insert_copies_no_place (void)
@@ -872,6 +892,7 @@ main (int   argc,
   g_test_add_func ("/edit/nudge/card", test_nudge_card);
   g_test_add_func ("/edit/nudge/moment-persona-evidence", test_nudge_moment_persona_evidence);
   g_test_add_func ("/edit/nudge/score", test_nudge_score);
+  g_test_add_func ("/edit/score-by-hand", test_score_by_hand);
   g_test_add_func ("/edit/insert-copies/no-place", test_insert_copies_no_place);
   g_test_add_func ("/edit/collect", test_collect);
   for (guint i = 0; i < G_N_ELEMENTS (examples); i++)

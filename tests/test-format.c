@@ -430,6 +430,9 @@ build_map (void)
   wm_emotion_point_set_score (point, -1.75);
   wm_emotion_point_set_label (point, "😟");
   wm_emotion_point_set_note (point, "Hidden fees");
+  wm_emotion_point_set_computed (point, TRUE);
+  wm_emotion_point_set_sample_size (point, 120);
+  wm_emotion_point_set_spread (point, 0.75);
 
   wm_moment_set_stage (moment, wm_element_get_id (WM_ELEMENT (stage)));
   wm_moment_set_lane (moment, wm_element_get_id (WM_ELEMENT (lane)));

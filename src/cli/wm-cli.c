@@ -2,6 +2,8 @@
  *
  *   waymark --export OUT.png|OUT.svg|OUT.pdf [--scale N] [--theme light|dark] MAP.waymark
  *   waymark --validate MAP.waymark…
+ *   waymark --apply-survey SURVEY.csv [--survey-scale A..B] [--column ROLE=NAME…] MAP.waymark
+ *   waymark --review MAP.waymark
  *
  * Every failure is one line on stderr, "waymark: FILE: problem", so that a
  * script can show it as it is.
@@ -11,9 +13,14 @@
 #include "wm-cli.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
 
 #include "wm-export.h"
 #include "wm-format.h"
+#include "wm-labels.h"
+#include "wm-review.h"
+#include "wm-survey.h"
 
 typedef struct
 {
@@ -22,6 +29,10 @@ typedef struct
   char *theme;
   gboolean validate;
   gboolean version;
+  char *survey_path;
+  char *survey_scale;
+  GStrv columns;
+  gboolean review;
 } Options;
 
 static void
@@ -30,6 +41,9 @@ options_clear (Options *options)
   g_clear_pointer (&options->export_path, g_free);
   g_clear_pointer (&options->scale, g_free);
   g_clear_pointer (&options->theme, g_free);
+  g_clear_pointer (&options->survey_path, g_free);
+  g_clear_pointer (&options->survey_scale, g_free);
+  g_clear_pointer (&options->columns, g_strfreev);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -46,6 +60,15 @@ create_context (Options *options)
       N_("Colours of the exported picture: light (default) or dark"), N_("THEME") },
     { "validate", 0, 0, G_OPTION_ARG_NONE, &options->validate,
       N_("Check the maps and print every problem"), NULL },
+    { "apply-survey", 0, 0, G_OPTION_ARG_FILENAME, &options->survey_path,
+      N_("Set the map’s emotion points from the survey responses in FILE, a CSV file, and save the map"), N_("FILE") },
+    { "survey-scale", 0, 0, G_OPTION_ARG_STRING, &options->survey_scale,
+      N_("The survey’s scale, e.g. 1..5 (default: the lowest and highest scores in it)"), N_("MIN..MAX") },
+    { "column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->columns,
+      N_("The survey’s column of ROLE (persona, stage, score, comment or date): its name in the header, or its number"),
+      N_("ROLE=NAME") },
+    { "review", 0, 0, G_OPTION_ARG_NONE, &options->review,
+      N_("List what weakens the map: missing evidence, old evidence, low points without an opportunity…"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
       N_("Print the version"), NULL },
     { NULL }
@@ -59,9 +82,13 @@ create_context (Options *options)
       "  waymark --export journey.png --scale 2 journey.waymark\n"
       "  waymark --export journey.pdf --theme dark journey.waymark\n"
       "  waymark --validate journey.waymark\n"
+      "  waymark --apply-survey responses.csv --survey-scale 1..5 journey.waymark\n"
+      "  waymark --review journey.waymark\n"
       "\n"
       "Exit status: 0 on success; 1 when a map cannot be read or exported,\n"
-      "or is not valid; 2 when the command line is wrong.\n"));
+      "or is not valid, or a survey cannot be applied; 2 when the command\n"
+      "line is wrong. --review exits 1 when it finds an error, and 2 when\n"
+      "the map cannot be read.\n"));
 
   return context;
 }
@@ -219,6 +246,249 @@ run_validate (int    n_maps,
   return status;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Surveys                                                                  */
+
+/* The roles as --column names them; never translated. */
+static const char * const role_keywords[WM_SURVEY_N_ROLES] = {
+  [WM_SURVEY_ROLE_PERSONA] = "persona",
+  [WM_SURVEY_ROLE_STAGE] = "stage",
+  [WM_SURVEY_ROLE_SCORE] = "score",
+  [WM_SURVEY_ROLE_COMMENT] = "comment",
+  [WM_SURVEY_ROLE_DATE] = "date",
+};
+
+static gboolean
+parse_number (const char *text,
+              gsize       len,
+              double     *value)
+{
+  g_autofree char *number = g_strndup (text, len);
+  char *end;
+
+  *value = g_ascii_strtod (number, &end);
+  return end != number && *end == '\0' && isfinite (*value);
+}
+
+/* "1..5", "0..10", "-3..3". */
+static gboolean
+parse_survey_scale (const char       *text,
+                    WmSurveyOptions  *options,
+                    GError          **error)
+{
+  const char *dots = text != NULL ? strstr (text, "..") : NULL;
+
+  if (text == NULL)
+    return TRUE;
+
+  if (dots == NULL ||
+      !parse_number (text, dots - text, &options->scale_min) ||
+      !parse_number (dots + 2, strlen (dots + 2), &options->scale_max) ||
+      options->scale_min >= options->scale_max)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* TRANSLATORS: the value given to --survey-scale */
+                   _("--survey-scale: “%s” is not a scale like 1..5"), text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* "score=Rating" names a column by its header, "score=3" by its number. */
+static gboolean
+parse_columns (char            **columns,
+               WmSurveyOptions  *options,
+               GError          **error)
+{
+  for (guint i = 0; columns != NULL && columns[i] != NULL; i++)
+    {
+      const char *equals = strchr (columns[i], '=');
+      const char *name = equals != NULL ? equals + 1 : NULL;
+      int role = -1;
+
+      for (int r = 0; equals != NULL && r < WM_SURVEY_N_ROLES; r++)
+        if (strlen (role_keywords[r]) == (gsize) (equals - columns[i]) &&
+            g_ascii_strncasecmp (columns[i], role_keywords[r], equals - columns[i]) == 0)
+          role = r;
+
+      if (role < 0 || *name == '\0')
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       /* TRANSLATORS: do not translate ROLE=NAME nor the roles, which are typed as they are */
+                       _("--column: “%s” is not ROLE=NAME, ROLE being persona, stage, score, comment or date"),
+                       columns[i]);
+          return FALSE;
+        }
+
+      if (strspn (name, "0123456789") == strlen (name))
+        {
+          guint64 number = g_ascii_strtoull (name, NULL, 10);
+
+          if (number < 1 || number > WM_SURVEY_MAX_COLUMNS)
+            {
+              g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           /* TRANSLATORS: the most columns a survey file may have */
+                           _("--column: columns are numbered from 1 to %d"), WM_SURVEY_MAX_COLUMNS);
+              return FALSE;
+            }
+          options->columns[role] = (int) number - 1;
+        }
+      else
+        options->names[role] = name;
+    }
+
+  return TRUE;
+}
+
+static const char *
+or_untitled (const char *name)
+{
+  return *name != '\0' ? name : _("untitled");
+}
+
+static int
+run_apply_survey (const Options  *options,
+                  int             n_maps,
+                  char          **maps)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) map_file = NULL;
+  g_autoptr(GFile) survey_file = NULL;
+  g_autoptr(WmDocument) document = NULL;
+  g_autoptr(WmSurvey) survey = NULL;
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *survey_name = g_filename_display_name (options->survey_path);
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *stamp = NULL;
+  const char * const *problems;
+  WmSurveyOptions survey_options;
+  guint n_responses;
+
+  if (n_maps != 1)
+    /* TRANSLATORS: how many maps the command line named */
+    return usage_error (_("--apply-survey takes one map, not %d"), n_maps);
+  wm_survey_options_init (&survey_options);
+  if (!parse_survey_scale (options->survey_scale, &survey_options, &error) ||
+      !parse_columns (options->columns, &survey_options, &error))
+    return usage_error ("%s", error->message);
+
+  map_file = g_file_new_for_commandline_arg (maps[0]);
+  document = wm_format_load_file (map_file, NULL, &error);
+  if (document == NULL)
+    return file_error (maps[0], error);
+
+  survey_file = g_file_new_for_commandline_arg (options->survey_path);
+  survey = wm_survey_read_file (survey_file, document, &survey_options, NULL, &error);
+  if (survey == NULL)
+    return file_error (options->survey_path, error);
+
+  /* The scores before, to tell what changed. */
+  for (guint i = 0; i < wm_survey_get_n_groups (survey); i++)
+    {
+      const WmSurveyGroup *group = wm_survey_get_group (survey, i);
+      WmEmotionPoint *point = wm_document_find_emotion_point (document,
+                                                              wm_element_get_id (WM_ELEMENT (group->persona)),
+                                                              wm_element_get_id (WM_ELEMENT (group->stage)));
+
+      g_ptr_array_add (before, point != NULL ? wm_labels_score (wm_emotion_point_get_score (point))
+                                             : g_strdup (C_("score", "none")));
+    }
+
+  wm_survey_apply (survey, document);
+  /* The map changed now; a review tells from this when it is due again. */
+  now = g_date_time_new_now_utc ();
+  stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  wm_document_set_modified (document, stamp);
+  if (!wm_format_save_file (document, map_file, NULL, &error))
+    return file_error (maps[0], error);
+
+  for (guint i = 0; i < wm_survey_get_n_groups (survey); i++)
+    {
+      const WmSurveyGroup *group = wm_survey_get_group (survey, i);
+      g_autofree char *score = wm_labels_score (group->score);
+      g_autofree char *spread = wm_labels_number (group->spread);
+
+      /* TRANSLATORS: what a survey changed: persona, stage, the score before and after,
+       * the number of responses and their spread, e.g. "Anna, Purchase: +2 → −3 (n = 2, spread 0)" */
+      g_print (_("%s, %s: %s → %s (n = %u, spread %s)\n"),
+               or_untitled (wm_persona_get_name (group->persona)), or_untitled (wm_stage_get_name (group->stage)),
+               (char *) g_ptr_array_index (before, i), score, group->n, spread);
+    }
+
+  n_responses = wm_survey_get_n_responses (survey);
+  /* TRANSLATORS: e.g. "responses.csv: 7 of 10 responses used" */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u of %u response used\n", "%s: %u of %u responses used\n", n_responses),
+           survey_name, wm_survey_get_n_used (survey), n_responses);
+
+  /* The rows skipped, as warnings. */
+  problems = wm_survey_get_problems (survey);
+  for (guint i = 0; problems[i] != NULL; i++)
+    g_printerr ("waymark: %s: %s\n", survey_name, problems[i]);
+
+  return WM_CLI_EXIT_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Review                                                                   */
+
+static int
+run_review (int    n_maps,
+            char **maps)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(WmDocument) document = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *summary = NULL;
+  g_autofree char *name = NULL;
+  guint n[3] = { 0 };
+
+  if (n_maps != 1)
+    /* TRANSLATORS: how many maps the command line named */
+    return usage_error (_("--review takes one map, not %d"), n_maps);
+
+  file = g_file_new_for_commandline_arg (maps[0]);
+  document = wm_format_load_file (file, NULL, &error);
+  if (document == NULL)
+    {
+      file_error (maps[0], error);
+      return WM_CLI_EXIT_UNREADABLE;
+    }
+
+  findings = wm_review_map (document, NULL);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      WmReviewFinding *finding = g_ptr_array_index (findings, i);
+
+      n[finding->level]++;
+      g_print ("%s: %s\n", wm_review_level_name (finding->level), finding->message);
+    }
+
+  name = g_filename_display_name (maps[0]);
+  if (findings->len == 0)
+    {
+      /* TRANSLATORS: %s is the file name of a map */
+      g_print (_("%s: nothing found to review\n"), name);
+      return WM_CLI_EXIT_OK;
+    }
+
+  /* TRANSLATORS: the summary of a review: "1 error, 4 warnings, 12 notes" */
+  g_ptr_array_add (counts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n[WM_REVIEW_ERROR]),
+                                            n[WM_REVIEW_ERROR]));
+  g_ptr_array_add (counts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n[WM_REVIEW_WARNING]),
+                                            n[WM_REVIEW_WARNING]));
+  /* TRANSLATORS: findings of the information level */
+  g_ptr_array_add (counts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n[WM_REVIEW_INFO]),
+                                            n[WM_REVIEW_INFO]));
+  g_ptr_array_add (counts, NULL);
+  summary = g_strjoinv (", ", (char **) counts->pdata);
+  g_print ("%s: %s\n", name, summary);
+
+  return n[WM_REVIEW_ERROR] > 0 ? WM_CLI_EXIT_FAILED : WM_CLI_EXIT_OK;
+}
+
 /* GOptionContext leaves the "--" that ends the options among the maps. */
 static void
 drop_separator (int   *argc,
@@ -248,7 +518,7 @@ print_version (void)
  * @status: (out): the exit status, when the command line was handled
  *
  * Runs the command-line mode that @argv asks for: --export, --validate,
- * --version or --help, or reports a usage error.
+ * --apply-survey, --review, --version or --help, or reports a usage error.
  *
  * Returns: %TRUE when the command line was handled and waymark should exit
  *   with @status; %FALSE when no command-line mode was asked for, and the
@@ -262,6 +532,7 @@ wm_cli_handle (int    *argc,
   g_auto(Options) options = { NULL };
   g_autoptr(GOptionContext) context = create_context (&options);
   g_autoptr(GError) error = NULL;
+  int n_modes;
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
@@ -270,16 +541,23 @@ wm_cli_handle (int    *argc,
     }
   drop_separator (argc, *argv);
 
+  n_modes = (options.export_path != NULL) + !!options.validate + (options.survey_path != NULL) + !!options.review;
   if (options.version)
     *status = print_version ();
-  else if (options.export_path != NULL && options.validate)
-    *status = usage_error (_("--export and --validate cannot be used together"));
+  else if (n_modes > 1)
+    *status = usage_error (_("only one of --export, --validate, --apply-survey and --review can be used at a time"));
+  else if ((options.scale != NULL || options.theme != NULL) && options.export_path == NULL)
+    *status = usage_error (_("--scale and --theme only go with --export"));
+  else if ((options.survey_scale != NULL || options.columns != NULL) && options.survey_path == NULL)
+    *status = usage_error (_("--survey-scale and --column only go with --apply-survey"));
   else if (options.export_path != NULL)
     *status = run_export (&options, *argc - 1, *argv + 1);
-  else if (options.scale != NULL || options.theme != NULL)
-    *status = usage_error (_("--scale and --theme only go with --export"));
   else if (options.validate)
     *status = run_validate (*argc - 1, *argv + 1);
+  else if (options.survey_path != NULL)
+    *status = run_apply_survey (&options, *argc - 1, *argv + 1);
+  else if (options.review)
+    *status = run_review (*argc - 1, *argv + 1);
   else
     return FALSE;
 

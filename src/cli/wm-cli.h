@@ -1,5 +1,6 @@
 /* wm-cli.h: what waymark does from the command line, with no display:
- * export a map to PNG, SVG or PDF, or validate map files. */
+ * export a map to PNG, SVG or PDF, validate map files, apply a survey to a
+ * map, or review a map. */
 #pragma once
 
 #include <glib.h>
@@ -11,6 +12,9 @@ typedef enum {
   WM_CLI_EXIT_OK = 0,
   WM_CLI_EXIT_FAILED = 1,  /* a map could not be read or exported, or is invalid */
   WM_CLI_EXIT_USAGE = 2,   /* the command line itself is wrong */
+  /* --review: 1 when there is a finding at error level, and this when the
+   * map cannot be read, as grep does. */
+  WM_CLI_EXIT_UNREADABLE = 2,
 } WmCliExit;
 
 gboolean wm_cli_handle       (int    *argc,

@@ -647,6 +647,22 @@ clamp_score (WmDocument *document,
   return CLAMP (score, wm_document_get_scale_min (document), wm_document_get_scale_max (document));
 }
 
+/* A score set by hand is no longer one computed from a survey: it loses
+ * the survey's sample size and spread, so that the curve stops showing
+ * them as if they still held. */
+static void
+set_score_by_hand (WmHistory      *history,
+                   WmEmotionPoint *point,
+                   double          score)
+{
+  if (wm_emotion_point_get_computed (point))
+    wm_history_set (history, point,
+                    "score", score, "computed", FALSE, "sample-size", 0, "spread", 0.0,
+                    NULL);
+  else
+    wm_history_set (history, point, "score", score, NULL);
+}
+
 /* Sets @persona's score at @stage, already snapped, creating the point. */
 static WmEmotionPoint *
 put_score (WmDocument *document,
@@ -662,7 +678,7 @@ put_score (WmDocument *document,
   point = wm_document_find_emotion_point (document, id_of (persona), id_of (stage));
   if (point != NULL)
     {
-      wm_history_set (history, point, "score", score, NULL);
+      set_score_by_hand (history, point, score);
       return point;
     }
 
@@ -918,8 +934,7 @@ nudge_score (WmDocument     *document,
 
   /* From between two steps, the first step up or down lands on a whole one. */
   score = steps > 0 ? floor (score) + steps : ceil (score) + steps;
-  wm_history_set (wm_document_get_history (document), point,
-                  "score", clamp_score (document, score), NULL);
+  set_score_by_hand (wm_document_get_history (document), point, clamp_score (document, score));
 }
 
 /* Along time: a stage among the stages, a card or a moment to another stage. */

@@ -13,6 +13,9 @@ struct _WmEmotionPoint
   double score;
   char *label;
   char *note;
+  gboolean computed;
+  int sample_size;
+  double spread;
 };
 
 G_DEFINE_FINAL_TYPE (WmEmotionPoint, wm_emotion_point, WM_TYPE_ELEMENT)
@@ -24,6 +27,9 @@ enum {
   PROP_SCORE,
   PROP_LABEL,
   PROP_NOTE,
+  PROP_COMPUTED,
+  PROP_SAMPLE_SIZE,
+  PROP_SPREAD,
   N_PROPS
 };
 
@@ -67,6 +73,15 @@ wm_emotion_point_get_property (GObject    *object,
     case PROP_NOTE:
       g_value_set_string (value, self->note);
       break;
+    case PROP_COMPUTED:
+      g_value_set_boolean (value, self->computed);
+      break;
+    case PROP_SAMPLE_SIZE:
+      g_value_set_int (value, self->sample_size);
+      break;
+    case PROP_SPREAD:
+      g_value_set_double (value, self->spread);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -96,6 +111,15 @@ wm_emotion_point_set_property (GObject      *object,
       break;
     case PROP_NOTE:
       wm_emotion_point_set_note (self, g_value_get_string (value));
+      break;
+    case PROP_COMPUTED:
+      wm_emotion_point_set_computed (self, g_value_get_boolean (value));
+      break;
+    case PROP_SAMPLE_SIZE:
+      wm_emotion_point_set_sample_size (self, g_value_get_int (value));
+      break;
+    case PROP_SPREAD:
+      wm_emotion_point_set_spread (self, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -134,6 +158,23 @@ wm_emotion_point_class_init (WmEmotionPointClass *klass)
   properties[PROP_NOTE] =
     g_param_spec_string ("note", "Note", "Note",
                          NULL,
+                         WM_PARAM_MODEL);
+
+  /* What a survey import computes (wm-survey.c); a point set by hand has
+   * none of them. */
+  properties[PROP_COMPUTED] =
+    g_param_spec_boolean ("computed", "Computed", "Whether the score is the mean of survey responses rather than set by hand",
+                          FALSE,
+                          WM_PARAM_MODEL);
+
+  properties[PROP_SAMPLE_SIZE] =
+    g_param_spec_int ("sample-size", "Sample size", "How many responses the score is the mean of, 0 when not computed",
+                      0, 2147483647, 0,
+                      WM_PARAM_MODEL);
+
+  properties[PROP_SPREAD] =
+    g_param_spec_double ("spread", "Spread", "Standard deviation of the responses, on the document's emotion scale",
+                         0, 20, 0,
                          WM_PARAM_MODEL);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -238,4 +279,67 @@ wm_emotion_point_set_note (WmEmotionPoint *self, const char *note)
 
   if (wm_element_update_string (&self->note, note))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+gboolean
+wm_emotion_point_get_computed (WmEmotionPoint *self)
+{
+  g_return_val_if_fail (WM_IS_EMOTION_POINT (self), FALSE);
+
+  return self->computed;
+}
+
+void
+wm_emotion_point_set_computed (WmEmotionPoint *self, gboolean computed)
+{
+  g_return_if_fail (WM_IS_EMOTION_POINT (self));
+
+  computed = !!computed;
+  if (self->computed == computed)
+    return;
+
+  self->computed = computed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPUTED]);
+}
+
+int
+wm_emotion_point_get_sample_size (WmEmotionPoint *self)
+{
+  g_return_val_if_fail (WM_IS_EMOTION_POINT (self), 0);
+
+  return self->sample_size;
+}
+
+void
+wm_emotion_point_set_sample_size (WmEmotionPoint *self, int sample_size)
+{
+  g_return_if_fail (WM_IS_EMOTION_POINT (self));
+
+  sample_size = MAX (sample_size, 0);
+  if (self->sample_size == sample_size)
+    return;
+
+  self->sample_size = sample_size;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAMPLE_SIZE]);
+}
+
+double
+wm_emotion_point_get_spread (WmEmotionPoint *self)
+{
+  g_return_val_if_fail (WM_IS_EMOTION_POINT (self), 0);
+
+  return self->spread;
+}
+
+void
+wm_emotion_point_set_spread (WmEmotionPoint *self, double spread)
+{
+  g_return_if_fail (WM_IS_EMOTION_POINT (self));
+
+  spread = CLAMP (spread, 0, 20);
+  if (self->spread == spread)
+    return;
+
+  self->spread = spread;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPREAD]);
 }

@@ -21,5 +21,11 @@ const char *wm_emotion_point_get_label (WmEmotionPoint *self);
 void wm_emotion_point_set_label (WmEmotionPoint *self, const char *label);
 const char *wm_emotion_point_get_note (WmEmotionPoint *self);
 void wm_emotion_point_set_note (WmEmotionPoint *self, const char *note);
+gboolean wm_emotion_point_get_computed (WmEmotionPoint *self);
+void wm_emotion_point_set_computed (WmEmotionPoint *self, gboolean computed);
+int wm_emotion_point_get_sample_size (WmEmotionPoint *self);
+void wm_emotion_point_set_sample_size (WmEmotionPoint *self, int sample_size);
+double wm_emotion_point_get_spread (WmEmotionPoint *self);
+void wm_emotion_point_set_spread (WmEmotionPoint *self, double spread);
 
 G_END_DECLS
