@@ -378,6 +378,8 @@ build_map (void)
   wm_document_set_title (document, "Kupno samochodu — «test»");
   wm_document_set_description (document, "Line one\nLine two\twith a tab");
   wm_document_set_kind (document, WM_MAP_KIND_EXPERIENCE_MAP);
+  wm_document_set_current_state_file (document, "../2025/kupno — «teraz».waymark");
+  wm_document_set_current_state_id (document, "0d3c5f2e-8a41-4b7e-9c11-5e2f7a9b3c10");
   wm_document_set_scale_min (document, -2);
   wm_document_set_scale_max (document, 2);
   wm_document_set_scale_labels (document, labels);
@@ -657,7 +659,8 @@ test_save_structure (void)
   json_parser_load_from_data (parser, text, -1, &error);
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
-  assert_member_names (root, "format version id title description kind scale_min scale_max scale_labels "
+  assert_member_names (root, "format version id title description kind current_state_file current_state_id "
+                             "scale_min scale_max scale_labels "
                              "direction created modified personas stages lanes emotion_points moments x_flag");
 
   /* Properties in declaration order, then evidence, then cards. */

@@ -12,6 +12,8 @@ struct _WmDocument
   char *title;
   char *description;
   WmMapKind kind;
+  char *current_state_file;
+  char *current_state_id;
   int scale_min;
   int scale_max;
   char **scale_labels;
@@ -34,6 +36,8 @@ enum {
   PROP_TITLE,
   PROP_DESCRIPTION,
   PROP_KIND,
+  PROP_CURRENT_STATE_FILE,
+  PROP_CURRENT_STATE_ID,
   PROP_SCALE_MIN,
   PROP_SCALE_MAX,
   PROP_SCALE_LABELS,
@@ -52,6 +56,8 @@ wm_document_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->current_state_file, g_free);
+  g_clear_pointer (&self->current_state_id, g_free);
   g_clear_pointer (&self->created, g_free);
   g_clear_pointer (&self->modified, g_free);
   g_clear_pointer (&self->scale_labels, g_strfreev);
@@ -83,6 +89,12 @@ wm_document_get_property (GObject    *object,
       break;
     case PROP_KIND:
       g_value_set_enum (value, self->kind);
+      break;
+    case PROP_CURRENT_STATE_FILE:
+      g_value_set_string (value, self->current_state_file);
+      break;
+    case PROP_CURRENT_STATE_ID:
+      g_value_set_string (value, self->current_state_id);
       break;
     case PROP_SCALE_MIN:
       g_value_set_int (value, self->scale_min);
@@ -125,6 +137,12 @@ wm_document_set_property (GObject      *object,
       break;
     case PROP_KIND:
       wm_document_set_kind (self, g_value_get_enum (value));
+      break;
+    case PROP_CURRENT_STATE_FILE:
+      wm_document_set_current_state_file (self, g_value_get_string (value));
+      break;
+    case PROP_CURRENT_STATE_ID:
+      wm_document_set_current_state_id (self, g_value_get_string (value));
       break;
     case PROP_SCALE_MIN:
       wm_document_set_scale_min (self, g_value_get_int (value));
@@ -172,6 +190,21 @@ wm_document_class_init (WmDocumentClass *klass)
     g_param_spec_enum ("kind", "Kind", "Current state, future state, service blueprint or experience map",
                        WM_TYPE_MAP_KIND, WM_MAP_KIND_CURRENT_STATE,
                        WM_PARAM_MODEL | WM_PARAM_ALWAYS_SAVE);
+
+  /* A future-state map names the current-state map it improves on by the
+   * path the user chose and that map's id. Nothing reads the other file
+   * while loading this one: only the compare view does, when asked. */
+  properties[PROP_CURRENT_STATE_FILE] =
+    g_param_spec_string ("current-state-file", "Current-state file",
+                         "Where the current-state map this one improves on is, relative to this map's file",
+                         NULL,
+                         WM_PARAM_MODEL);
+
+  properties[PROP_CURRENT_STATE_ID] =
+    g_param_spec_string ("current-state-id", "Current-state id",
+                         "The id of the current-state map this one improves on",
+                         NULL,
+                         WM_PARAM_MODEL);
 
   properties[PROP_SCALE_MIN] =
     g_param_spec_int ("scale-min", "Scale minimum", "Lowest emotion score",
@@ -278,6 +311,40 @@ wm_document_set_kind (WmDocument *self, WmMapKind kind)
 
   self->kind = kind;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+const char *
+wm_document_get_current_state_file (WmDocument *self)
+{
+  g_return_val_if_fail (WM_IS_DOCUMENT (self), NULL);
+
+  return self->current_state_file ? self->current_state_file : "";
+}
+
+void
+wm_document_set_current_state_file (WmDocument *self, const char *current_state_file)
+{
+  g_return_if_fail (WM_IS_DOCUMENT (self));
+
+  if (wm_element_update_string (&self->current_state_file, current_state_file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_STATE_FILE]);
+}
+
+const char *
+wm_document_get_current_state_id (WmDocument *self)
+{
+  g_return_val_if_fail (WM_IS_DOCUMENT (self), NULL);
+
+  return self->current_state_id ? self->current_state_id : "";
+}
+
+void
+wm_document_set_current_state_id (WmDocument *self, const char *current_state_id)
+{
+  g_return_if_fail (WM_IS_DOCUMENT (self));
+
+  if (wm_element_update_string (&self->current_state_id, current_state_id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_STATE_ID]);
 }
 
 int
