@@ -279,7 +279,8 @@ test_scale_words (Fixture       *f,
   guint steps = count_steps (history);
   int min = wm_document_get_scale_min (f->document);
   int max = wm_document_get_scale_max (f->document);
-  g_autofree char *top = wm_labels_score (max);
+  g_autofree char *score = wm_labels_score (max);
+  g_autofree char *top = g_strdup_printf ("\u2066%s\u2069", score); /* as a row shows it, left to right */
   AdwEntryRow *row;
 
   get_shown (f->inspector, ADW_TYPE_PREFERENCES_GROUP, "Scale Words");

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "wm-application.h"
+#include "wm-compare-window.h"
 #include "wm-edit.h"
 #include "wm-export-dialog.h"
 #include "wm-format.h"
@@ -1457,6 +1458,50 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* A copy of an example map in the temporary folder. */
+static GFile *
+copy_of_example (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (path);
+  GFile *copy = tmp_file (name);
+  g_autoptr(GError) error = NULL;
+
+  g_file_copy (source, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return copy;
+}
+
+/* A future-state map that names its current map compares with it: the
+ * menu's action opens the compare window on the two. */
+static void
+test_compare (void)
+{
+  g_autoptr(GFile) current = copy_of_example ("car-purchase.waymark");
+  g_autoptr(GFile) future = copy_of_example ("car-purchase-future.waymark");
+  WmWindow *window = g_object_ref_sink (wm_window_new (NULL));
+  g_autoptr(GError) error = NULL;
+  GList *before, *after;
+  gboolean opened = FALSE;
+
+  g_assert_true (wm_window_open_file (window, future, &error));
+  g_assert_no_error (error);
+  before = gtk_window_list_toplevels ();
+  g_assert_true (activate (window, "win.compare", NULL));
+  after = gtk_window_list_toplevels ();
+  for (GList *l = after; l != NULL; l = l->next)
+    if (g_list_find (before, l->data) == NULL && WM_IS_COMPARE_WINDOW (l->data))
+      {
+        opened = TRUE;
+        gtk_window_destroy (l->data);
+      }
+  g_assert_true (opened);
+
+  g_list_free (before);
+  g_list_free (after);
+  close_window (window);
+}
+
 /* With no map, the welcome page: nothing to save or export; a template
  * chosen there makes a new map, and the window is a map window again. */
 static void
@@ -1598,6 +1643,7 @@ main (int    argc,
   g_test_add_func ("/window/export/fails", test_export_fails);
   g_test_add_func ("/window/palette/keyboard", test_palette_keyboard);
   g_test_add_func ("/window/welcome", test_welcome);
+  g_test_add_func ("/window/compare", test_compare);
 
   status = g_test_run ();
   remove_tree (tmp_dir);

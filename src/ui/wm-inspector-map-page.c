@@ -100,9 +100,12 @@ update_words (WmInspectorPage *page)
       for (int score = min; score <= max; score++)
         {
           g_autofree char *value = wm_labels_score (score);
+          /* Isolated left to right, so that a right-to-left interface
+           * shows −3 and not 3−. */
+          g_autofree char *title = g_strdup_printf ("\u2066%s\u2069", value);
           GtkWidget *row = adw_entry_row_new ();
 
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), value);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
           g_object_set_data (G_OBJECT (row), "wm-index", GINT_TO_POINTER (score - min));
           g_signal_connect (row, "changed", G_CALLBACK (on_word_changed), self);
           wm_inspector_bindings_end_bursts_in (bindings, row);

@@ -28,6 +28,8 @@
 #include "wm-enum-types.h"
 #include "wm-export-dialog.h"
 #include "wm-application.h"
+#include "wm-compare.h"
+#include "wm-compare-window.h"
 #include "wm-file-banner.h"
 #include "wm-format.h"
 #include "wm-inspector.h"
@@ -340,6 +342,11 @@ update_actions (WmWindow *self)
   gtk_widget_action_set_enabled (widget, "win.add-card", focused_cell (self, &lane, &stage, &position));
   gtk_widget_action_set_enabled (widget, "win.add-moment",
                                  g_list_model_get_n_items (wm_document_get_stages (self->document)) > 0);
+
+  gtk_widget_action_set_enabled (widget, "win.compare",
+                                 has_map (self) && self->file != NULL &&
+                                 wm_document_get_kind (self->document) == WM_MAP_KIND_FUTURE_STATE &&
+                                 g_strcmp0 (wm_document_get_current_state_file (self->document), "") > 0);
 
   /* On the welcome page there is no map to act on. */
   if (!has_map (self))
@@ -1008,6 +1015,19 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A future-state map beside the current-state map it names. */
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (wm_compare_window_open_for (GTK_WINDOW (self), self->document, self->file, &error) == NULL)
+    show_error (self, _("Could not compare the maps"), error->message);
+}
+
 static void
 on_print_done (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
@@ -1661,6 +1681,7 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
