@@ -1180,7 +1180,15 @@ child_time (const MapSpec *spec,
   bench.edit_texts[0] = g_strconcat (wm_card_get_text (bench.edited), " Then the customer gives up, "
                                      "closes the tab and phones the store instead, where nobody answers.", NULL);
   bench.edit_texts[1] = g_strdup (wm_card_get_text (bench.edited));
-  MEASURE (&bench, runs, { "relayout", run_relayout });
+  {
+    guint before, after;
+
+    /* How much of the map one edit measures again: it should be that card. */
+    g_object_get (bench.layout, "measure-count", &before, NULL);
+    MEASURE (&bench, runs, { "relayout", run_relayout });
+    g_object_get (bench.layout, "measure-count", &after, NULL);
+    g_print ("relayout-measured\tvalue\t%u\n", (after - before) / runs);
+  }
   MEASURE (&bench, runs, { "update", run_update_unchanged });
 
   for (bench.output = 0; bench.output < N_OUTPUTS; bench.output++)
@@ -1516,6 +1524,10 @@ print_map_report (const MapSpec *spec,
       print_timing_row (results, export_what, export_key, bare_what, bare_key);
       print_timing_row (results, paint_what, paint_key, bare_what, bare_key);
     }
+
+  if (value_of (results, "relayout-measured") >= 0)
+    g_print ("\nEach relayout after editing one card measured %" G_GINT64_FORMAT " card(s) again.\n",
+             value_of (results, "relayout-measured"));
 
   g_print ("\n| peak memory (VmHWM) of a fresh process that does | MiB |\n|---|---:|\n");
   for (guint i = 0; i < G_N_ELEMENTS (peaks); i++)

@@ -597,6 +597,91 @@ test_incremental (void)
   map_clear (&map);
 }
 
+
+/* The quick path for an edited card gives the geometry a fresh layout of
+ * the same map gives, and measures that card alone. */
+static void
+assert_same_place (WmLayout *layout,
+                   WmLayout *fresh,
+                   gpointer  element)
+{
+  WmRect a = rect_of (layout, element), b = rect_of (fresh, element);
+
+  g_assert_cmpfloat_with_epsilon (a.x, b.x, 1e-9);
+  g_assert_cmpfloat_with_epsilon (a.y, b.y, 1e-9);
+  g_assert_cmpfloat_with_epsilon (a.width, b.width, 1e-9);
+  g_assert_cmpfloat_with_epsilon (a.height, b.height, 1e-9);
+}
+
+static void
+test_edit_moves_what_is_below (void)
+{
+  Map map;
+  g_autoptr(WmLayout) layout = NULL;
+  g_autoptr(WmLayout) fresh = NULL;
+  WmCard *edited, *under, *beside, *idea;
+  WmEmotionPoint *point;
+  WmMoment *moment;
+  WmRect edited_before, under_before, beside_before, idea_before, point_before, header_before;
+  guint measured;
+  double grown;
+
+  map_init (&map, english_stages);
+  edited = add_card (map.actions, map.stages[1], "Reads the reviews");
+  under = add_card (map.actions, map.stages[1], "Asks a friend");
+  beside = add_card (map.actions, map.stages[0], "Sees an ad");
+  idea = add_card (map.opportunities, map.stages[2], "Offer a test drive at home");
+  point = add_point (map.document, map.personas[0], map.stages[1], 2);
+  moment = add_moment (map.document, map.stages[0], "The handover", WM_POLARITY_DECISIVE);
+  wm_moment_set_lane (moment, wm_element_get_id (WM_ELEMENT (map.moments)));
+  layout = wm_layout_new (map.document);
+
+  edited_before = rect_of (layout, edited);
+  under_before = rect_of (layout, under);
+  beside_before = rect_of (layout, beside);
+  idea_before = rect_of (layout, idea);
+  point_before = rect_of (layout, point);
+  header_before = rect_of (layout, map.opportunities);
+  g_object_get (layout, "measure-count", &measured, NULL);
+
+  wm_card_set_text (edited, "Reads the reviews, then asks a friend who bought the same car last year, "
+                            "calls the dealer about delivery times and compares three offers side by side");
+  wm_layout_update (layout);
+
+  /* That card alone is measured again. */
+  g_assert_cmpuint (measure_count (layout), ==, measured + 1);
+
+  /* It grew; the card under it moved down as much, the one beside it did
+   * not move, and the rows under its row moved down. */
+  grown = rect_of (layout, edited).height - edited_before.height;
+  g_assert_cmpfloat (grown, >, 10);
+  g_assert_cmpfloat_with_epsilon (rect_of (layout, under).y, under_before.y + grown, 1e-9);
+  g_assert_cmpfloat_with_epsilon (rect_of (layout, beside).y, beside_before.y, 1e-9);
+  g_assert_cmpfloat (rect_of (layout, idea).y, >, idea_before.y);
+  g_assert_cmpfloat (rect_of (layout, point).y, >, point_before.y);
+  g_assert_cmpfloat_with_epsilon (rect_of (layout, map.opportunities).y - header_before.y,
+                                  rect_of (layout, idea).y - idea_before.y, 1e-9);
+
+  /* What is drawn, and what a click finds, is where a fresh layout puts it. */
+  fresh = wm_layout_new (map.document);
+  g_assert_cmpfloat_with_epsilon (wm_layout_get_height (layout), wm_layout_get_height (fresh), 1e-9);
+  assert_same_place (layout, fresh, edited);
+  assert_same_place (layout, fresh, under);
+  assert_same_place (layout, fresh, beside);
+  assert_same_place (layout, fresh, idea);
+  assert_same_place (layout, fresh, point);
+  assert_same_place (layout, fresh, moment);
+  assert_same_place (layout, fresh, map.curve);
+  assert_same_place (layout, fresh, map.opportunities);
+  {
+    WmRect rect = rect_of (layout, idea);
+
+    g_assert_true (wm_layout_hit_test (layout, rect.x + rect.width / 2, rect.y + rect.height / 2) == (gpointer) idea);
+  }
+
+  map_clear (&map);
+}
+
 /* Text */
 
 static void
@@ -1093,6 +1178,7 @@ main (int   argc,
   g_test_add_func ("/layout/emotion/higher-is-higher", test_emotion_higher_is_higher);
   g_test_add_func ("/layout/moments/placed", test_moments_placed);
   g_test_add_func ("/layout/incremental", test_incremental);
+  g_test_add_func ("/layout/incremental/edit-moves-what-is-below", test_edit_moves_what_is_below);
   g_test_add_func ("/layout/text/languages", test_languages);
   g_test_add_func ("/layout/empty", test_empty_map);
   g_test_add_func ("/picture/decoding", test_picture_decoding);

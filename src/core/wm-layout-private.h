@@ -4,7 +4,13 @@
  * lane headers, cards, moment markers), each with a frame and a short list
  * of primitives (texts, icons, marks…) placed relative to the box, plus the
  * emotion curves. The painter only interprets this: all geometry, right to
- * left included, is decided in wm-layout.c.
+ * left included, is decided by the layout (wm-layout-measure.c and
+ * wm-layout-place.c).
+ *
+ * Coordinates are absolute, except inside a row: there (its header, its
+ * cells' boxes, its curves and levels) y is measured from the row's top,
+ * so that a row that moves down moves what it holds without a change to
+ * any of it.
  */
 #pragma once
 
@@ -121,9 +127,11 @@ typedef struct
 typedef struct
 {
   WmLane *lane;          /* owned; NULL for the row of moments that have no lane */
-  WmRect rect;           /* header and cells */
+  WmRect rect;           /* header and cells, absolute */
   WmBox *header;
   GPtrArray *cells;      /* per stage: GPtrArray of WmBox (cards, moments), borrowed */
+  double *cell_heights;  /* per stage: what its boxes take, padding included */
+  double least_height;   /* what the header and the curves need */
   /* an emotion curve row: */
   WmRect band;           /* where scores map to heights */
   GArray *levels;        /* of WmLevel */
@@ -141,6 +149,9 @@ GPtrArray  *wm_layout_get_legend     (WmLayout     *self);
 GPtrArray  *wm_layout_get_stage_boxes(WmLayout     *self);
 GPtrArray  *wm_layout_get_rows       (WmLayout     *self);
 WmBox      *wm_layout_get_box        (WmLayout     *self,
+                                      gpointer      element);
+/* The row whose top @element's y is measured from, or NULL when absolute. */
+WmRow      *wm_layout_get_row_of     (WmLayout     *self,
                                       gpointer      element);
 WmPicture  *wm_layout_get_picture    (WmLayout     *self,
                                       WmPersona    *persona);

@@ -23,6 +23,7 @@ typedef struct
   WmLayout *layout;
   const WmTheme *theme;
   gboolean rtl;
+  double dy;   /* inside a row, the row's top: what its contents' y is from */
 } Painter;
 
 static void
@@ -261,14 +262,22 @@ draw_dots (cairo_t       *cr,
 {
   double d = r->height, gap = (r->width - 5 * d) / 4;
 
-  for (int i = 0; i < 5; i++)
+  /* The filled dots as one path, then the empty ones as another: a vector
+   * export writes two shapes, not five. */
+  set_color (cr, color);
+  for (int filled = 1; filled >= 0; filled--)
     {
-      double x = rtl ? r->x + r->width - d - i * (d + gap) : r->x + i * (d + gap);
-
       cairo_new_path (cr);
-      cairo_arc (cr, x + d / 2, r->y + d / 2, d / 2 - (i < value ? 0 : 0.6), 0, 2 * G_PI);
-      set_color (cr, color);
-      if (i < value)
+      for (int i = 0; i < 5; i++)
+        {
+          double x = rtl ? r->x + r->width - d - i * (d + gap) : r->x + i * (d + gap);
+
+          if ((i < value) != filled)
+            continue;
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x + d / 2, r->y + d / 2, d / 2 - (filled ? 0 : 0.6), 0, 2 * G_PI);
+        }
+      if (filled)
         cairo_fill (cr);
       else
         {
@@ -324,9 +333,22 @@ draw_prims (const Painter *p,
     }
 }
 
-/* A bar of @color along the start edge of @r, following its rounded
- * corners. Drawn as its own outline rather than through a clip, which
- * vector exports would have to repeat for every card. */
+/* @top over the opaque @bottom, as one colour: a tinted card is then one
+ * fill, not two. */
+static void
+over (const WmColor *top,
+      const WmColor *bottom,
+      WmColor       *result)
+{
+  result->red = top->red * top->alpha + bottom->red * (1 - top->alpha);
+  result->green = top->green * top->alpha + bottom->green * (1 - top->alpha);
+  result->blue = top->blue * top->alpha + bottom->blue * (1 - top->alpha);
+  result->alpha = 1;
+}
+
+/* A bar of @color along the start edge of @r, with round ends, where the
+ * edge is straight. One line: vector exports write it as four numbers,
+ * and a map has hundreds of cards. */
 static void
 draw_start_bar (const Painter *p,
                 const WmRect  *r,
@@ -335,86 +357,76 @@ draw_start_bar (const Painter *p,
                 const WmColor *color)
 {
   cairo_t *cr = p->cr;
-  /* Where the bar's inner edge meets the corner arcs */
-  double reach = acos (MIN (width, radius) / radius - 1);
+  double x = p->rtl ? r->x + r->width - width / 2 : r->x + width / 2;
 
-  cairo_save (cr);
-  if (p->rtl)
-    {
-      /* The same shape, mirrored about the rectangle's centre line. */
-      cairo_translate (cr, 2 * r->x + r->width, 0);
-      cairo_scale (cr, -1, 1);
-    }
   cairo_new_path (cr);
-  cairo_arc_negative (cr, r->x + radius, r->y + radius, radius, 2 * G_PI - reach, G_PI);
-  cairo_arc_negative (cr, r->x + radius, r->y + r->height - radius, radius, G_PI, reach);
-  cairo_close_path (cr);
+  cairo_move_to (cr, x, r->y + radius);
+  cairo_line_to (cr, x, r->y + r->height - radius);
   set_color (cr, color);
-  cairo_fill (cr);
-  cairo_restore (cr);
+  cairo_set_line_width (cr, width);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_stroke (cr);
 }
 
+/* A card's frame is its shadow, one path filled and stroked (which SVG
+ * and PDF write once), and its bar: few path segments, because vector
+ * exports spend their time writing numbers. */
 static void
 draw_card_frame (const Painter *p,
                  const WmBox   *box)
 {
   cairo_t *cr = p->cr;
   const WmTheme *theme = p->theme;
-  WmRect shadow = { box->rect.x, box->rect.y + 1.5, box->rect.width, box->rect.height };
-  WmRect border = { box->rect.x + 0.5, box->rect.y + 0.5, box->rect.width - 1, box->rect.height - 1 };
-  WmColor accent;
+  const WmRect *r = &box->rect;
+  /* The outline is stroked inside the card's rectangle. */
+  double inset = box->frame == WM_FRAME_QUICK_WIN ? 1 : 0.5;
+  WmRect outline = { r->x + inset, r->y + inset, r->width - 2 * inset, r->height - 2 * inset };
+  WmColor fill = theme->surface, stroke, tint, bar;
+  double line_width = 1;
 
-  rounded_rect (cr, &shadow, CARD_RADIUS);
+  /* A shadow along the bottom edge: the card lifts off the page. */
+  cairo_new_path (cr);
+  cairo_move_to (cr, r->x + CARD_RADIUS, r->y + r->height + 0.75);
+  cairo_line_to (cr, r->x + r->width - CARD_RADIUS, r->y + r->height + 0.75);
   set_color (cr, &theme->shadow);
-  cairo_fill (cr);
-
-  rounded_rect (cr, &box->rect, CARD_RADIUS);
-  set_color (cr, &theme->surface);
-  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_stroke (cr);
 
   switch (box->frame)
     {
     case WM_FRAME_QUICK_WIN:
-      with_alpha (&theme->quick_win, 0.10, &accent);
-      set_color (cr, &accent);
-      cairo_fill (cr);
-      {
-        WmRect ring = { box->rect.x + 1, box->rect.y + 1, box->rect.width - 2, box->rect.height - 2 };
-
-        rounded_rect (cr, &ring, CARD_RADIUS - 1);
-        set_color (cr, &theme->quick_win);
-        cairo_set_line_width (cr, 2);
-        cairo_stroke (cr);
-      }
-      draw_start_bar (p, &box->rect, CARD_RADIUS, 5, &theme->quick_win);
+      with_alpha (&theme->quick_win, 0.10, &tint);
+      over (&tint, &theme->surface, &fill);
+      stroke = theme->quick_win;
+      bar = theme->quick_win;
+      line_width = 2;
       break;
 
     case WM_FRAME_MOMENT:
-      paint_color (p, &box->paint, &accent);
-      with_alpha (&accent, 0.12, &accent);
-      set_color (cr, &accent);
-      cairo_fill (cr);
-      readable_color (p, &box->paint, &accent);
-      with_alpha (&accent, 0.7, &accent);
-      rounded_rect (cr, &border, CARD_RADIUS);
-      set_color (cr, &accent);
-      cairo_set_line_width (cr, 1.5);
-      cairo_stroke (cr);
-      readable_color (p, &box->paint, &accent);
-      draw_start_bar (p, &box->rect, CARD_RADIUS, 5, &accent);
+      paint_color (p, &box->paint, &tint);
+      with_alpha (&tint, 0.12, &tint);
+      over (&tint, &theme->surface, &fill);
+      readable_color (p, &box->paint, &bar);
+      with_alpha (&bar, 0.7, &stroke);
+      line_width = 1.5;
       break;
 
     case WM_FRAME_CARD:
     default:
-      cairo_new_path (cr);
-      rounded_rect (cr, &border, CARD_RADIUS);
-      set_color (cr, &theme->border);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
-      readable_color (p, &box->paint, &accent);
-      draw_start_bar (p, &box->rect, CARD_RADIUS, 4, &accent);
+      stroke = theme->border;
+      readable_color (p, &box->paint, &bar);
       break;
     }
+
+  rounded_rect (cr, &outline, CARD_RADIUS - inset);
+  set_color (cr, &fill);
+  cairo_fill_preserve (cr);
+  set_color (cr, &stroke);
+  cairo_set_line_width (cr, line_width);
+  cairo_stroke (cr);
+
+  draw_start_bar (p, r, CARD_RADIUS, box->frame == WM_FRAME_CARD ? 4 : 5, &bar);
 }
 
 /* A chevron pointing the way the journey runs; all but the first have a
@@ -477,8 +489,14 @@ draw_lane_header_frame (const Painter *p,
 
 static void
 draw_box (const Painter *p,
-          const WmBox   *box)
+          const WmBox   *in_row)
 {
+  /* Moved by hand rather than by cairo_translate(), which vector surfaces
+   * would write out as a transform on every stroke. */
+  WmBox placed = *in_row;
+  const WmBox *box = &placed;
+
+  placed.rect.y += p->dy;
   switch (box->frame)
     {
     case WM_FRAME_CARD:
@@ -502,11 +520,12 @@ draw_box (const Painter *p,
 
 static void
 point_center (const WmCurvePoint *point,
+              double              dy,
               double             *x,
               double             *y)
 {
   *x = point->rect.x + point->rect.width / 2;
-  *y = point->rect.y + point->rect.height / 2;
+  *y = dy + point->rect.y + point->rect.height / 2;
 }
 
 /* A smooth curve through the points: Catmull-Rom, as cubic Béziers. Control
@@ -514,7 +533,8 @@ point_center (const WmCurvePoint *point,
 static void
 curve_path (cairo_t      *cr,
             GArray       *points,
-            const WmRect *band)
+            const WmRect *band,
+            double        dy)
 {
   guint n = points->len;
 
@@ -522,10 +542,10 @@ curve_path (cairo_t      *cr,
     {
       double x0, y0, x1, y1, x2, y2, x3, y3;
 
-      point_center (&g_array_index (points, WmCurvePoint, i == 0 ? 0 : i - 1), &x0, &y0);
-      point_center (&g_array_index (points, WmCurvePoint, i), &x1, &y1);
-      point_center (&g_array_index (points, WmCurvePoint, i + 1), &x2, &y2);
-      point_center (&g_array_index (points, WmCurvePoint, MIN (i + 2, n - 1)), &x3, &y3);
+      point_center (&g_array_index (points, WmCurvePoint, i == 0 ? 0 : i - 1), dy, &x0, &y0);
+      point_center (&g_array_index (points, WmCurvePoint, i), dy, &x1, &y1);
+      point_center (&g_array_index (points, WmCurvePoint, i + 1), dy, &x2, &y2);
+      point_center (&g_array_index (points, WmCurvePoint, MIN (i + 2, n - 1)), dy, &x3, &y3);
 
       if (i == 0)
         cairo_move_to (cr, x1, y1);
@@ -541,21 +561,23 @@ draw_emotion_row (const Painter *p,
                   const WmRow   *row)
 {
   cairo_t *cr = p->cr;
-  double baseline = row->band.y + row->band.height;
+  WmRect band = { row->band.x, row->band.y + p->dy, row->band.width, row->band.height };
+  double baseline = band.y + band.height;
 
   for (guint i = 0; i < row->levels->len; i++)
     {
       const WmLevel *level = &g_array_index (row->levels, WmLevel, i);
       static const double dash[] = { 2, 4 };
 
-      cairo_move_to (cr, row->band.x, level->y);
-      cairo_line_to (cr, row->band.x + row->band.width, level->y);
+      cairo_move_to (cr, band.x, p->dy + level->y);
+      cairo_line_to (cr, band.x + band.width, p->dy + level->y);
       cairo_set_line_width (cr, level->zero ? 1.5 : 1);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
       cairo_set_dash (cr, dash, level->zero ? 0 : G_N_ELEMENTS (dash), 0);
       set_color (cr, level->zero ? &p->theme->zero_line : &p->theme->grid_line);
       cairo_stroke (cr);
       if (level->zero)
-        baseline = level->y;
+        baseline = p->dy + level->y;
       if (level->label != NULL)
         draw_box (p, level->label);
     }
@@ -570,10 +592,10 @@ draw_emotion_row (const Painter *p,
 
       if (curve->points->len < 2)
         continue;
-      point_center (&g_array_index (curve->points, WmCurvePoint, 0), &first_x, &y);
-      point_center (&g_array_index (curve->points, WmCurvePoint, curve->points->len - 1), &last_x, &y);
+      point_center (&g_array_index (curve->points, WmCurvePoint, 0), p->dy, &first_x, &y);
+      point_center (&g_array_index (curve->points, WmCurvePoint, curve->points->len - 1), p->dy, &last_x, &y);
       cairo_new_path (cr);
-      curve_path (cr, curve->points, &row->band);
+      curve_path (cr, curve->points, &band, p->dy);
       cairo_line_to (cr, last_x, baseline);
       cairo_line_to (cr, first_x, baseline);
       cairo_close_path (cr);
@@ -590,7 +612,7 @@ draw_emotion_row (const Painter *p,
 
       readable_color (p, &curve->paint, &color);
       cairo_new_path (cr);
-      curve_path (cr, curve->points, &row->band);
+      curve_path (cr, curve->points, &band, p->dy);
       set_color (cr, &color);
       cairo_set_line_width (cr, 3);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
@@ -600,7 +622,7 @@ draw_emotion_row (const Painter *p,
       for (guint i = 0; i < curve->points->len; i++)
         {
           const WmCurvePoint *point = &g_array_index (curve->points, WmCurvePoint, i);
-          WmRect mark = { point->rect.x + 2, point->rect.y + 2, point->rect.width - 4, point->rect.height - 4 };
+          WmRect mark = { point->rect.x + 2, p->dy + point->rect.y + 2, point->rect.width - 4, point->rect.height - 4 };
 
           /* A ring of the page around each point keeps it apart from the
            * lines that cross it. */
@@ -635,7 +657,7 @@ draw_box_in (const Painter *p,
 
   if (box == NULL)
     return;
-  ink = (WmRect) { box->rect.x - 2, box->rect.y - 2, box->rect.width + 4, box->rect.height + 4 };
+  ink = (WmRect) { box->rect.x - 2, p->dy + box->rect.y - 2, box->rect.width + 4, box->rect.height + 4 };
   if (intersects (&ink, area))
     draw_box (p, box);
 }
@@ -665,7 +687,7 @@ draw_area (cairo_t       *cr,
            const WmRect  *area,
            gboolean       background)
 {
-  Painter p = { cr, layout, theme, FALSE };
+  Painter p = { cr, layout, theme, FALSE, 0 };
   GPtrArray *legend, *stages, *rows;
 
   p.rtl = wm_layout_is_rtl (layout);
@@ -704,6 +726,8 @@ draw_area (cairo_t       *cr,
           cairo_fill (cr);
         }
 
+      /* What a row holds is placed from the row's top. */
+      p.dy = row->rect.y;
       draw_box_in (&p, row->header, area);
       if (row->curves != NULL)
         draw_emotion_row (&p, row);
@@ -714,6 +738,7 @@ draw_area (cairo_t       *cr,
           for (guint b = 0; b < cell->len; b++)
             draw_box_in (&p, g_ptr_array_index (cell, b), area);
         }
+      p.dy = 0;
     }
 
   cairo_restore (cr);
@@ -776,7 +801,8 @@ wm_painter_draw_element (cairo_t       *cr,
                          const WmTheme *theme,
                          gpointer       element)
 {
-  Painter p = { cr, layout, theme, FALSE };
+  Painter p = { cr, layout, theme, FALSE, 0 };
+  WmRow *row;
   WmBox *box;
 
   g_return_val_if_fail (cr != NULL, FALSE);
@@ -788,6 +814,8 @@ wm_painter_draw_element (cairo_t       *cr,
     return FALSE;
 
   p.rtl = wm_layout_is_rtl (layout);
+  row = wm_layout_get_row_of (layout, element);
+  p.dy = row != NULL ? row->rect.y : 0;
   cairo_save (cr);
   draw_box (&p, box);
   cairo_restore (cr);
