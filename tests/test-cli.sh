@@ -357,4 +357,100 @@ check "--review needs a map" all_of "status_is 2" one_stderr_line
 run --help
 check "--help explains --apply-survey and --review" all_of "stdout_has --apply-survey" "stdout_has --review"
 
+# Grids and journeys: --export writes a map's grid as CSV, or the map as a
+# Mermaid journey; --import-grid and --import-mermaid bring them into a map,
+# or make a new one, and save it only when something changed.
+rm -rf out && mkdir out
+cp map.waymark grid.waymark
+run --export out/grid.csv grid.waymark
+check "--export .csv exits 0 and prints the path" all_of "status_is 0" "stdout_has '$tmp/out/grid.csv'"
+check "the grid is UTF-8 with a byte-order mark, its first row naming the stages" \
+  test "$(head -n 1 out/grid.csv | tr -d '\r')" = "$(printf '\357\273\277')\"\",\"kind\",\"Apply\",\"Wait\",\"Collect\""
+run --export out/journey.mmd grid.waymark
+check "--export .mmd writes a Mermaid journey" \
+  all_of "status_is 0" "starts_with out/journey.mmd journey" "grep -qxF '    section Wait' out/journey.mmd" \
+         "grep -qxF '      Experience: 2: Anna' out/journey.mmd"
+run --export out/grid2.csv --scale 2 grid.waymark
+check "--scale with a grid is a usage error" all_of "status_is 2" one_stderr_line "test ! -e out/grid2.csv"
+run --export out/broken.mmd truncated.waymark
+check "a broken map exports no journey" all_of "status_is 1" one_stderr_line "test ! -e out/broken.mmd"
+cp out/grid.csv kept.csv
+run --export out/grid.csv truncated.waymark
+check "a failed export leaves the old grid as it was" all_of failed "same_file out/grid.csv kept.csv"
+
+cp grid.waymark before.waymark
+run --import-grid out/grid.csv grid.waymark
+check "a grid exported and imported back changes nothing" \
+  all_of "status_is 0" "stdout_has 'grid.waymark: nothing to change'" "same_file grid.waymark before.waymark"
+run --import-mermaid out/journey.mmd grid.waymark
+check "a journey exported and imported back changes nothing" \
+  all_of "status_is 0" "stdout_has 'grid.waymark: nothing to change'" "same_file grid.waymark before.waymark"
+sed 's/Fills in the form online/Fills in the form at the office/' out/grid.csv >edited.csv
+run --import-grid edited.csv grid.waymark
+check "an edited cell changes that card, keeping its id" \
+  all_of "status_is 0" "stdout_has 'Actions, Apply: 1 changed'" \
+         "grep -qF '\"text\" : \"Fills in the form at the office\"' grid.waymark" \
+         "grep -qF '5e0f5c2a-7d1e-4b0e-9a51-3f4e0d2c1b07' grid.waymark"
+run --validate grid.waymark
+check "the map a grid changed is valid" status_is 0
+check "the map's previous version is kept beside it" same_file grid.waymark~ before.waymark
+
+cp grid.waymark before.waymark
+printf '"Lanes","kind","Apply"\n' >corner.csv
+run --import-grid corner.csv grid.waymark
+check "a broken grid fails in one line naming the file, the row and the column" \
+  all_of "status_is 1" one_stderr_line "stderr_has 'waymark: corner.csv: row 1, column 1: '"
+check "a broken grid leaves the map byte-identical" same_file grid.waymark before.waymark
+printf '"","kind","Apply"\n"Actions","actions","never closed\n' >unclosed.csv
+run --import-grid unclosed.csv grid.waymark
+check "a quote never closed is refused where it opens" \
+  all_of "status_is 1" one_stderr_line "stderr_has 'row 2, column 3: '" "same_file grid.waymark before.waymark"
+printf '"","kind","Apply"\n"Emotion curve","emotion-curve","Happy"\n' >curve.csv
+run --import-grid curve.csv grid.waymark
+check "cards in an emotion curve are refused" \
+  all_of "status_is 1" one_stderr_line "stderr_has 'row 2, column 3: '" "same_file grid.waymark before.waymark"
+run --import-grid none-such.csv grid.waymark
+check "a missing grid fails in one line" all_of "status_is 1" one_stderr_line "same_file grid.waymark before.waymark"
+run --import-grid out/grid.csv truncated-copy.waymark
+check "a map that cannot be read is not overwritten by an import" \
+  all_of "status_is 1" one_stderr_line "same_file truncated.waymark truncated-copy.waymark"
+
+run --import-grid out/grid.csv new-grid.waymark
+check "--import-grid makes a new map when there is none" \
+  all_of "status_is 0" "stdout_has 'new-grid.waymark: new map'" "stdout_has 'stage added: Wait'" \
+         "stdout_has 'lane added: Actions'"
+run --validate new-grid.waymark
+check "the new map of a grid is valid" status_is 0
+
+run --import-mermaid "$fixtures/exchange/journey.mmd" passport.waymark
+check "--import-mermaid makes a new map of a journey" \
+  all_of "status_is 0" "stdout_has 'passport.waymark: new map'" "stdout_has 'persona added: Ben'" \
+         "grep -qF '\"title\" : \"Renewing a passport\"' passport.waymark"
+run --validate passport.waymark
+check "the new map of a journey is valid" status_is 0
+cp grid.waymark before.waymark
+run --import-mermaid "$fixtures/exchange/journey.mmd" grid.waymark
+check "--import-mermaid adds a journey to a map: personas, cards and scores" \
+  all_of "status_is 0" "stdout_has 'persona added: Ben'" "stdout_has 'Anna, Apply: none '" \
+         "stdout_has 'Actions, Apply: 2 cards added'" "differ grid.waymark before.waymark"
+
+cp grid.waymark before.waymark
+printf 'journey\n  section Apply\n    Pay: 9: Anna\n' >bad.mmd
+run --import-mermaid bad.mmd grid.waymark
+check "a broken journey fails in one line naming its line" \
+  all_of "status_is 1" one_stderr_line "stderr_has 'waymark: bad.mmd: line 3: '" "same_file grid.waymark before.waymark"
+printf 'journey\n    Pay: 3: Anna\n' >nosection.mmd
+run --import-mermaid nosection.mmd grid.waymark
+check "a task in no section is refused" \
+  all_of "status_is 1" one_stderr_line "stderr_has 'line 2: '" "same_file grid.waymark before.waymark"
+run --import-mermaid bad.mmd missing-too.waymark
+check "a broken journey makes no map" all_of "status_is 1" one_stderr_line "test ! -e missing-too.waymark"
+run --import-grid out/grid.csv grid.waymark grid.waymark
+check "--import-grid takes one map" all_of "status_is 2" one_stderr_line "same_file grid.waymark before.waymark"
+run --import-mermaid bad.mmd --review grid.waymark
+check "--import-mermaid and --review exclude each other" all_of "status_is 2" one_stderr_line
+run --help
+check "--help explains --import-grid and --import-mermaid" \
+  all_of "stdout_has --import-grid" "stdout_has --import-mermaid" "stdout_has .mmd"
+
 echo "1..$n"

@@ -1,9 +1,12 @@
 /* wm-cli.c: what waymark does from the command line, with no display.
  *
  *   waymark --export OUT.png|OUT.svg|OUT.pdf [--scale N] [--theme light|dark] MAP.waymark
+ *   waymark --export OUT.csv|OUT.mmd MAP.waymark
  *   waymark --validate MAP.waymark…
  *   waymark --apply-survey SURVEY.csv [--survey-scale A..B] [--column ROLE=NAME…] MAP.waymark
  *   waymark --review MAP.waymark
+ *   waymark --import-grid GRID.csv MAP.waymark
+ *   waymark --import-mermaid JOURNEY.mmd MAP.waymark
  *
  * Every failure is one line on stderr, "waymark: FILE: problem", so that a
  * script can show it as it is.
@@ -18,9 +21,13 @@
 
 #include "wm-export.h"
 #include "wm-format.h"
+#include "wm-grid-csv.h"
 #include "wm-labels.h"
+#include "wm-mermaid.h"
 #include "wm-review.h"
+#include "wm-save.h"
 #include "wm-survey.h"
+#include "wm-template.h"
 
 typedef struct
 {
@@ -33,6 +40,8 @@ typedef struct
   char *survey_scale;
   GStrv columns;
   gboolean review;
+  char *grid_path;
+  char *mermaid_path;
 } Options;
 
 static void
@@ -44,6 +53,8 @@ options_clear (Options *options)
   g_clear_pointer (&options->survey_path, g_free);
   g_clear_pointer (&options->survey_scale, g_free);
   g_clear_pointer (&options->columns, g_strfreev);
+  g_clear_pointer (&options->grid_path, g_free);
+  g_clear_pointer (&options->mermaid_path, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -53,7 +64,8 @@ create_context (Options *options)
 {
   const GOptionEntry entries[] = {
     { "export", 'e', 0, G_OPTION_ARG_FILENAME, &options->export_path,
-      N_("Export the map to FILE, a picture: .png, .svg or .pdf"), N_("FILE") },
+      N_("Export the map to FILE: a picture (.png, .svg or .pdf), its grid for spreadsheets (.csv) "
+         "or a Mermaid journey (.mmd)"), N_("FILE") },
     { "scale", 's', 0, G_OPTION_ARG_STRING, &options->scale,
       N_("Size of the exported picture relative to the map, at most 8 (default 1)"), N_("N") },
     { "theme", 't', 0, G_OPTION_ARG_STRING, &options->theme,
@@ -69,6 +81,12 @@ create_context (Options *options)
       N_("ROLE=NAME") },
     { "review", 0, 0, G_OPTION_ARG_NONE, &options->review,
       N_("List what weakens the map: missing evidence, old evidence, low points without an opportunity…"), NULL },
+    { "import-grid", 0, 0, G_OPTION_ARG_FILENAME, &options->grid_path,
+      N_("Make the map’s stages, lanes and cards those of the grid in FILE, a CSV file, and save the map "
+         "(a new map if there is none)"), N_("FILE") },
+    { "import-mermaid", 0, 0, G_OPTION_ARG_FILENAME, &options->mermaid_path,
+      N_("Add the Mermaid journey in FILE to the map: sections as stages, tasks as actions, actors as personas "
+         "with their scores; and save the map (a new map if there is none)"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
       N_("Print the version"), NULL },
     { NULL }
@@ -84,11 +102,14 @@ create_context (Options *options)
       "  waymark --validate journey.waymark\n"
       "  waymark --apply-survey responses.csv --survey-scale 1..5 journey.waymark\n"
       "  waymark --review journey.waymark\n"
+      "  waymark --export grid.csv journey.waymark\n"
+      "  waymark --import-grid grid.csv journey.waymark\n"
+      "  waymark --import-mermaid journey.mmd journey.waymark\n"
       "\n"
       "Exit status: 0 on success; 1 when a map cannot be read or exported,\n"
-      "or is not valid, or a survey cannot be applied; 2 when the command\n"
-      "line is wrong. --review exits 1 when it finds an error, and 2 when\n"
-      "the map cannot be read.\n"));
+      "or is not valid, or a survey, a grid or a journey cannot be applied;\n"
+      "2 when the command line is wrong. --review exits 1 when it finds an\n"
+      "error, and 2 when the map cannot be read.\n"));
 
   return context;
 }
@@ -148,6 +169,71 @@ parse_scale (const char  *text,
   return wm_export_check_scale (*scale, error);
 }
 
+/* What --export writes besides pictures, told by the file's extension. */
+typedef enum {
+  TEXT_NONE,
+  TEXT_GRID,      /* .csv */
+  TEXT_MERMAID,   /* .mmd or .mermaid */
+} TextFormat;
+
+static TextFormat
+text_format_from_path (const char *path)
+{
+  static const struct {
+    const char *extension;
+    TextFormat format;
+  } formats[] = {
+    { ".csv", TEXT_GRID },
+    { ".mmd", TEXT_MERMAID },
+    { ".mermaid", TEXT_MERMAID },
+  };
+  gsize length = strlen (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      gsize extension_length = strlen (formats[i].extension);
+
+      if (length > extension_length &&
+          g_ascii_strcasecmp (path + length - extension_length, formats[i].extension) == 0)
+        return formats[i].format;
+    }
+
+  return TEXT_NONE;
+}
+
+/* Writes @bytes to @file so that a file there is replaced only by a whole
+ * new one (GIO writes a temporary file and renames it on closing), and a
+ * failed write leaves nothing of itself, as the picture export does. */
+static gboolean
+write_atomically (GFile   *file,
+                  GBytes  *bytes,
+                  GError **error)
+{
+  g_autoptr(GFileOutputStream) out = NULL;
+  gboolean existed = g_file_query_exists (file, NULL);
+  gsize size;
+  const void *data = g_bytes_get_data (bytes, &size);
+
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+  if (out == NULL)
+    return FALSE;
+  if (!g_output_stream_write_all (G_OUTPUT_STREAM (out), data, size, NULL, NULL, error) ||
+      !g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error))
+    {
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+      /* A cancelled close throws the temporary file away; a new file was
+       * written in place, and goes too. */
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static int
 run_export (const Options  *options,
             int             n_maps,
@@ -157,19 +243,23 @@ run_export (const Options  *options,
   g_autoptr(WmDocument) document = NULL;
   g_autoptr(GFile) input = NULL;
   g_autoptr(GFile) output = NULL;
+  g_autoptr(GBytes) text = NULL;
   g_autofree char *output_name = NULL;
   WmThemeVariant theme = WM_THEME_LIGHT;
-  WmExportFormat format;
-  double scale;
+  WmExportFormat format = WM_EXPORT_PNG;
+  TextFormat text_format = text_format_from_path (options->export_path);
+  double scale = 1.0;
 
   if (n_maps != 1)
     return usage_error (_("--export takes one map, not %d"), n_maps);
-  if (!wm_export_format_from_path (options->export_path, &format))
+  if (text_format == TEXT_NONE && !wm_export_format_from_path (options->export_path, &format))
     {
       g_autofree char *name = g_filename_display_name (options->export_path);
 
-      return usage_error (_("%s: the name of the picture must end in .png, .svg or .pdf"), name);
+      return usage_error (_("%s: the name of the exported file must end in .png, .svg, .pdf, .csv or .mmd"), name);
     }
+  if (text_format != TEXT_NONE && (options->scale != NULL || options->theme != NULL))
+    return usage_error (_("--scale and --theme only go with a picture: .png, .svg or .pdf"));
   if (options->theme != NULL && !wm_theme_variant_from_name (options->theme, &theme))
     return usage_error (_("--theme: “%s” is not a theme; use light or dark"), options->theme);
   if (!parse_scale (options->scale, &scale, &error))
@@ -181,7 +271,13 @@ run_export (const Options  *options,
     return file_error (maps[0], error);
 
   output = g_file_new_for_commandline_arg (options->export_path);
-  if (!wm_export_file (document, output, format, scale, theme, NULL, &error))
+  if (text_format != TEXT_NONE)
+    {
+      text = text_format == TEXT_GRID ? wm_grid_csv_export (document, &error) : wm_mermaid_export (document);
+      if (text == NULL || !write_atomically (output, text, &error))
+        return file_error (options->export_path, error);
+    }
+  else if (!wm_export_file (document, output, format, scale, theme, NULL, &error))
     return file_error (options->export_path, error);
 
   output_name = g_file_get_parse_name (output);
@@ -244,6 +340,16 @@ run_validate (int    n_maps,
       status = WM_CLI_EXIT_FAILED;
 
   return status;
+}
+
+/* The map changed now; a review tells from this when it is due again. */
+static void
+mark_modified (WmDocument *document)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
+  wm_document_set_modified (document, stamp);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -359,8 +465,6 @@ run_apply_survey (const Options  *options,
   g_autoptr(WmSurvey) survey = NULL;
   g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *survey_name = g_filename_display_name (options->survey_path);
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *stamp = NULL;
   const char * const *problems;
   WmSurveyOptions survey_options;
   guint n_responses;
@@ -396,10 +500,7 @@ run_apply_survey (const Options  *options,
     }
 
   wm_survey_apply (survey, document);
-  /* The map changed now; a review tells from this when it is due again. */
-  now = g_date_time_new_now_utc ();
-  stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  wm_document_set_modified (document, stamp);
+  mark_modified (document);
   if (!wm_format_save_file (document, map_file, NULL, &error))
     return file_error (maps[0], error);
 
@@ -489,6 +590,91 @@ run_review (int    n_maps,
   return n[WM_REVIEW_ERROR] > 0 ? WM_CLI_EXIT_FAILED : WM_CLI_EXIT_OK;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Grids and journeys                                                       */
+
+typedef enum {
+  IMPORT_GRID,
+  IMPORT_MERMAID,
+} ImportKind;
+
+/* Saves @document over @file, keeping the old version as a backup. */
+static gboolean
+save_map (WmDocument  *document,
+          GFile       *file,
+          GError     **error)
+{
+  mark_modified (document);
+  return wm_save_file (document, file, NULL, NULL, NULL, error);
+}
+
+/* --import-grid and --import-mermaid: reads @path, applies it to the map
+ * (or a new one), saves the map if anything changed, and prints what did. */
+static int
+run_import (ImportKind   kind,
+            const char  *path,
+            int          n_maps,
+            char       **maps)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) map_file = NULL;
+  g_autoptr(GFile) input = NULL;
+  g_autoptr(WmDocument) document = NULL;
+  g_autoptr(WmGridCsv) grid = NULL;
+  g_autoptr(WmMermaid) journey = NULL;
+  g_auto(GStrv) changes = NULL;
+  g_autofree char *map_name = NULL;
+  gboolean created;
+  gboolean applied;
+
+  if (n_maps != 1)
+    /* TRANSLATORS: an option of the command line, and how many maps the command line named */
+    return usage_error (_("%s takes one map, not %d"), kind == IMPORT_GRID ? "--import-grid" : "--import-mermaid", n_maps);
+
+  /* A map that is not there yet is made. */
+  map_file = g_file_new_for_commandline_arg (maps[0]);
+  created = !g_file_query_exists (map_file, NULL);
+  if (!created && (document = wm_format_load_file (map_file, NULL, &error)) == NULL)
+    return file_error (maps[0], error);
+
+  input = g_file_new_for_commandline_arg (path);
+  if (kind == IMPORT_GRID)
+    {
+      grid = wm_grid_csv_read_file (input, NULL, &error);
+      if (grid != NULL && created)
+        document = wm_template_create (WM_TEMPLATE_EMPTY);
+      applied = grid != NULL && wm_grid_csv_apply (grid, document, &changes, &error);
+    }
+  else
+    {
+      journey = wm_mermaid_read_file (input, NULL, &error);
+      if (journey != NULL && created)
+        applied = (document = wm_mermaid_create_map (journey, &changes, &error)) != NULL;
+      else
+        applied = journey != NULL && wm_mermaid_apply (journey, document, &changes, &error);
+    }
+  if (!applied)
+    return file_error (path, error);
+
+  map_name = g_filename_display_name (maps[0]);
+  if (!created && changes[0] == NULL)
+    {
+      /* TRANSLATORS: %s is the file name of a map, which an import left as it was */
+      g_print (_("%s: nothing to change\n"), map_name);
+      return WM_CLI_EXIT_OK;
+    }
+  if (!save_map (document, map_file, &error))
+    return file_error (maps[0], error);
+
+  if (created)
+    /* TRANSLATORS: %s is the file name of a map an import made */
+    g_print (_("%s: new map\n"), map_name);
+  for (guint i = 0; changes[i] != NULL; i++)
+    g_print ("%s\n", changes[i]);
+
+  return WM_CLI_EXIT_OK;
+}
+
 /* GOptionContext leaves the "--" that ends the options among the maps. */
 static void
 drop_separator (int   *argc,
@@ -518,7 +704,8 @@ print_version (void)
  * @status: (out): the exit status, when the command line was handled
  *
  * Runs the command-line mode that @argv asks for: --export, --validate,
- * --apply-survey, --review, --version or --help, or reports a usage error.
+ * --apply-survey, --review, --import-grid, --import-mermaid, --version or
+ * --help, or reports a usage error.
  *
  * Returns: %TRUE when the command line was handled and waymark should exit
  *   with @status; %FALSE when no command-line mode was asked for, and the
@@ -541,11 +728,13 @@ wm_cli_handle (int    *argc,
     }
   drop_separator (argc, *argv);
 
-  n_modes = (options.export_path != NULL) + !!options.validate + (options.survey_path != NULL) + !!options.review;
+  n_modes = (options.export_path != NULL) + !!options.validate + (options.survey_path != NULL) + !!options.review +
+            (options.grid_path != NULL) + (options.mermaid_path != NULL);
   if (options.version)
     *status = print_version ();
   else if (n_modes > 1)
-    *status = usage_error (_("only one of --export, --validate, --apply-survey and --review can be used at a time"));
+    *status = usage_error (_("only one of --export, --validate, --apply-survey, --review, --import-grid and "
+                             "--import-mermaid can be used at a time"));
   else if ((options.scale != NULL || options.theme != NULL) && options.export_path == NULL)
     *status = usage_error (_("--scale and --theme only go with --export"));
   else if ((options.survey_scale != NULL || options.columns != NULL) && options.survey_path == NULL)
@@ -558,6 +747,10 @@ wm_cli_handle (int    *argc,
     *status = run_apply_survey (&options, *argc - 1, *argv + 1);
   else if (options.review)
     *status = run_review (*argc - 1, *argv + 1);
+  else if (options.grid_path != NULL)
+    *status = run_import (IMPORT_GRID, options.grid_path, *argc - 1, *argv + 1);
+  else if (options.mermaid_path != NULL)
+    *status = run_import (IMPORT_MERMAID, options.mermaid_path, *argc - 1, *argv + 1);
   else
     return FALSE;
 

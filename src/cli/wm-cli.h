@@ -1,6 +1,7 @@
 /* wm-cli.h: what waymark does from the command line, with no display:
- * export a map to PNG, SVG or PDF, validate map files, apply a survey to a
- * map, or review a map. */
+ * export a map to PNG, SVG or PDF, or its grid to CSV, or it as a Mermaid
+ * journey; validate map files, apply a survey to a map, review a map, or
+ * import a grid or a Mermaid journey into a map. */
 #pragma once
 
 #include <glib.h>

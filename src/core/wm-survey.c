@@ -1,39 +1,26 @@
 /* wm-survey.c: survey responses read from a CSV file, turned into the
  * emotion points of a map, each backed by its evidence.
  *
- * The file is streamed, never held: libcsv parses it chunk by chunk and
- * each response is added to the running mean and variance (Welford's) of
- * its persona × stage as soon as its row ends, so memory is bounded by the
- * map, not by the file. libcsv's buffer for one field is the only thing an
- * input can grow, and its realloc hook refuses to grow it past
- * WM_SURVEY_MAX_FIELD.
- *
- * Encodings: a byte-order mark says UTF-8, UTF-16LE or UTF-16BE (UTF-16 is
- * converted to UTF-8 by a GConverterInputStream before parsing, the
- * delimiters being two bytes wide there). Without one, the file is read as
- * UTF-8 until a field is not UTF-8: if no field before it held a non-ASCII
- * character, the file is Windows-1252 (the usual spreadsheet export of
- * Western Europe), and everything read so far was ASCII, the same in both;
- * otherwise the file is broken and refused there. The delimiter, quote and
- * line ends are ASCII in all of these, so libcsv parses the raw bytes.
+ * The file is streamed, never held: the CSV reader (wm-csv.c, libcsv)
+ * hands over one row at a time, and each response is added to the running
+ * mean and variance (Welford's) of its persona × stage as soon as its row
+ * ends, so memory is bounded by the map, not by the file.
  *
  * Rows are counted as CSV records, the header being row 1.
  */
 #include "wm-survey.h"
 
-#include <csv.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
+#include "wm-csv.h"
 #include "wm-evidence.h"
 
 G_DEFINE_QUARK (wm-survey-error-quark, wm_survey_error)
 
-#define CHUNK (64 * 1024)
 #define MAX_PROBLEMS 5        /* rows skipped, kept to tell the user */
 #define MAX_SHOWN 40          /* characters of a value quoted in a message */
-#define SNIFF_RECORDS 50      /* records looked at to tell the delimiter */
 
 /* The English column names a header may use for each role. */
 static const char * const default_names[WM_SURVEY_N_ROLES][6] = {
@@ -52,549 +39,42 @@ static const char * const role_labels[WM_SURVEY_N_ROLES] = {
 /* ------------------------------------------------------------------------ */
 /* Reading the records of a CSV file                                        */
 
-typedef struct _Reader Reader;
-
-/* Called at the end of each record, its kept fields in @r->fields. Returns
- * FALSE to stop reading: with @r->error set on failure. */
-typedef gboolean (*RowFunc) (Reader   *r,
-                             gpointer  user_data);
-
-struct _Reader
-{
-  struct csv_parser parser;
-  gboolean parser_ready;
-  WmSurveyEncoding encoding;
-  gboolean saw_non_ascii;   /* a field before was UTF-8 beyond ASCII */
-  GIConv cp1252;
-  GIConv latin1;
-
-  guint row;                /* the record being read, from 1 */
-  guint column;             /* the field being read, from 0 */
-  guint max_rows;           /* responses: records after the header */
-  guint header_rows;        /* 1 when the first record is a header */
-  gboolean keep_all;        /* keep every field, not only @keep's */
-  gboolean keep[WM_SURVEY_MAX_COLUMNS];
-  GPtrArray *fields;        /* of GString, by column, reused from row to row */
-  guint n_fields;           /* of the record just ended */
-
-  RowFunc row_func;
-  gpointer user_data;
-  gboolean stopped;
-  GError *error;
-};
+/* The reader's errors and encodings are the survey's. */
+G_STATIC_ASSERT ((int) WM_SURVEY_ERROR_ENCODING == (int) WM_CSV_ERROR_ENCODING);
+G_STATIC_ASSERT ((int) WM_SURVEY_ERROR_SYNTAX == (int) WM_CSV_ERROR_SYNTAX);
+G_STATIC_ASSERT ((int) WM_SURVEY_ERROR_TOO_LARGE == (int) WM_CSV_ERROR_TOO_LARGE);
+G_STATIC_ASSERT ((int) WM_SURVEY_ENCODING_UTF8 == (int) WM_CSV_ENCODING_UTF8);
+G_STATIC_ASSERT ((int) WM_SURVEY_ENCODING_UTF8_BOM == (int) WM_CSV_ENCODING_UTF8_BOM);
+G_STATIC_ASSERT ((int) WM_SURVEY_ENCODING_UTF16LE == (int) WM_CSV_ENCODING_UTF16LE);
+G_STATIC_ASSERT ((int) WM_SURVEY_ENCODING_UTF16BE == (int) WM_CSV_ENCODING_UTF16BE);
+G_STATIC_ASSERT ((int) WM_SURVEY_ENCODING_WINDOWS_1252 == (int) WM_CSV_ENCODING_WINDOWS_1252);
+G_STATIC_ASSERT (WM_SURVEY_MAX_COLUMNS == WM_CSV_MAX_COLUMNS);
 
 static void
-reader_init (Reader   *r,
-             RowFunc   row_func,
-             gpointer  user_data)
+reader_init (WmCsvReader  *r,
+             WmCsvRowFunc  row_func,
+             gpointer      user_data)
 {
-  memset (r, 0, sizeof *r);
-  r->row = 1;
-  r->keep_all = TRUE;
-  r->max_rows = WM_SURVEY_MAX_ROWS;
-  r->header_rows = 1;
-  r->fields = g_ptr_array_new ();
-  r->cp1252 = (GIConv) -1;
-  r->latin1 = (GIConv) -1;
-  r->row_func = row_func;
-  r->user_data = user_data;
-}
-
-static void
-reader_clear (Reader *r)
-{
-  if (r->parser_ready)
-    csv_free (&r->parser);
-  for (guint i = 0; i < r->fields->len; i++)
-    g_string_free (g_ptr_array_index (r->fields, i), TRUE);
-  g_ptr_array_unref (r->fields);
-  if (r->cp1252 != (GIConv) -1)
-    g_iconv_close (r->cp1252);
-  if (r->latin1 != (GIConv) -1)
-    g_iconv_close (r->latin1);
-  g_clear_error (&r->error);
-}
-
-static void reader_fail_at (Reader *r, guint column, int code, const char *format, ...) G_GNUC_PRINTF (4, 5);
-
-/* Stops reading with an error in the record being read, at @column (from
- * 1), or in the whole record when @column is 0. */
-static void
-reader_fail_at (Reader     *r,
-                guint       column,
-                int         code,
-                const char *format,
-                ...)
-{
-  g_autofree char *problem = NULL;
-  va_list args;
-
-  if (r->error != NULL)
-    return;
-
-  va_start (args, format);
-  problem = g_strdup_vprintf (format, args);
-  va_end (args);
-  if (column > 0)
-    /* TRANSLATORS: where a survey file is broken, then what is wrong, e.g.
-     * "row 12, column 3: a quoted field is never closed" */
-    g_set_error (&r->error, WM_SURVEY_ERROR, code, _("row %u, column %u: %s"), r->row, column, problem);
-  else
-    /* TRANSLATORS: the row of a survey file that is wrong, then what is wrong */
-    g_set_error (&r->error, WM_SURVEY_ERROR, code, _("row %u: %s"), r->row, problem);
-}
-
-/* At the field being read. */
-#define reader_fail(r, ...) reader_fail_at ((r), (r)->column + 1, __VA_ARGS__)
-
-/* libcsv grows a field's buffer through this; refusing past the limit
- * makes it stop with CSV_ENOMEM, so a huge field costs no more memory. */
-static void *
-limited_realloc (void   *data,
-                 size_t  size)
-{
-  if (size > WM_SURVEY_MAX_FIELD + 4096)
-    return NULL;
-
-  return realloc (data, size);
-}
-
-static void
-parser_init (struct csv_parser *parser,
-             char               delimiter)
-{
-  csv_init (parser, CSV_STRICT | CSV_STRICT_FINI);
-  csv_set_delim (parser, (unsigned char) delimiter);
-  csv_set_realloc_func (parser, limited_realloc);
-  csv_set_free_func (parser, free);
-  csv_set_blk_size (parser, 4096);
-}
-
-static gboolean
-convert_with (Reader      *r,
-              GIConv      *iconv,
-              const char  *charset,
-              const char  *data,
-              gsize        len,
-              GString     *out)
-{
-  g_autofree char *converted = NULL;
-  gsize written = 0;
-
-  if (*iconv == (GIConv) -1)
-    *iconv = g_iconv_open ("UTF-8", charset);
-  if (*iconv == (GIConv) -1)
-    return FALSE;
-
-  converted = g_convert_with_iconv (data, len, *iconv, NULL, &written, NULL);
-  /* Whatever the error, the state of the converter is reset for the next field. */
-  g_iconv (*iconv, NULL, NULL, NULL, NULL);
-  if (converted == NULL)
-    return FALSE;
-  if (out != NULL)
-    g_string_append_len (out, converted, written);
-
-  return TRUE;
-}
-
-/* Checks a field as text in the file's encoding and appends it, as UTF-8,
- * to @out (when not %NULL). */
-static gboolean
-decode_field (Reader     *r,
-              const char *data,
-              gsize       len,
-              GString    *out)
-{
-  const char *end;
-
-  if (memchr (data, '\0', len) != NULL)
-    {
-      reader_fail (r, WM_SURVEY_ERROR_ENCODING,
-                   _("a NUL byte: this is not a text file, or it is UTF-16 without a byte-order mark; save it as UTF-8"));
-      return FALSE;
-    }
-
-  if (r->encoding != WM_SURVEY_ENCODING_WINDOWS_1252)
-    {
-      if (g_utf8_validate_len (data, len, &end))
-        {
-          if (out != NULL)
-            g_string_append_len (out, data, len);
-          if (!r->saw_non_ascii)
-            for (gsize i = 0; i < len && !r->saw_non_ascii; i++)
-              r->saw_non_ascii = (guchar) data[i] >= 0x80;
-          return TRUE;
-        }
-
-      /* Declared UTF-8 (UTF-16 is UTF-8 by now), or UTF-8 seen before. */
-      if (r->encoding != WM_SURVEY_ENCODING_UTF8 || r->saw_non_ascii)
-        {
-          reader_fail (r, WM_SURVEY_ERROR_ENCODING,
-                       /* TRANSLATORS: %u counts the bytes of a field of a survey file from 1 */
-                       _("byte %u of the field is not valid UTF-8"),
-                       (guint) (end - data) + 1);
-          return FALSE;
-        }
-      r->encoding = WM_SURVEY_ENCODING_WINDOWS_1252;
-    }
-
-  /* Five bytes have no character in Windows-1252; Latin-1 has one for
-   * every byte. */
-  if (convert_with (r, &r->cp1252, "WINDOWS-1252", data, len, out) ||
-      convert_with (r, &r->latin1, "ISO-8859-1", data, len, out))
-    return TRUE;
-
-  reader_fail (r, WM_SURVEY_ERROR_ENCODING, _("the text cannot be converted to UTF-8"));
-  return FALSE;
-}
-
-static void
-on_field (void   *data,
-          size_t  len,
-          void   *user_data)
-{
-  Reader *r = user_data;
-  guint column = r->column;
-  GString *out = NULL;
-
-  if (r->error != NULL || r->stopped)
-    return;
-
-  if (column < WM_SURVEY_MAX_COLUMNS && (r->keep_all || r->keep[column]))
-    {
-      while (r->fields->len <= column)
-        g_ptr_array_add (r->fields, g_string_new (NULL));
-      out = g_ptr_array_index (r->fields, column);
-      g_string_truncate (out, 0);
-    }
-  else if (column >= WM_SURVEY_MAX_COLUMNS && r->keep_all)
-    {
-      /* TRANSLATORS: the limit of columns of a survey file, e.g. "more than 1000 columns" */
-      reader_fail (r, WM_SURVEY_ERROR_TOO_LARGE, _("more than %d columns"), WM_SURVEY_MAX_COLUMNS);
-      return;
-    }
-
-  if (decode_field (r, data, len, out))
-    r->column++;
-}
-
-static void
-on_row (int   c,
-        void *user_data)
-{
-  Reader *r = user_data;
-
-  if (r->error != NULL || r->stopped)
-    return;
-
-  if (r->row > r->max_rows + r->header_rows)
-    {
-      /* TRANSLATORS: the limit of rows of a survey file, e.g. "more than 10000000 responses" */
-      reader_fail_at (r, 0, WM_SURVEY_ERROR_TOO_LARGE, _("more than %u responses"), r->max_rows);
-      return;
-    }
-
-  r->n_fields = r->column;
-  if (!r->row_func (r, r->user_data))
-    r->stopped = TRUE;
-  r->row++;
-  r->column = 0;
+  wm_csv_reader_init (r, WM_SURVEY_ERROR, row_func, user_data);
+  r->max_field = WM_SURVEY_MAX_FIELD;
 }
 
 /* The field @column of the record just read, stripped, or "" when it has
  * none or it was not kept. */
 static const char *
-reader_field (Reader *r,
-              int     column)
+reader_field (WmCsvReader *r,
+              int          column)
 {
-  GString *field;
+  const char *field = wm_csv_reader_field (r, column);
 
-  if (column < 0 || (guint) column >= r->n_fields || (guint) column >= r->fields->len ||
-      (!r->keep_all && !r->keep[column]))
-    return "";
-
-  field = g_ptr_array_index (r->fields, column);
-  return g_strstrip (field->str);
+  /* The reader's copy of the field, stripped where it is: "" may be a literal. */
+  return *field != '\0' ? g_strstrip ((char *) field) : field;
 }
-
-/* Why libcsv stopped, as the user can mend it. */
-static void
-reader_fail_parse (Reader   *r,
-                   gboolean  at_end)
-{
-  switch (csv_error (&r->parser))
-    {
-    case CSV_EPARSE:
-      if (at_end)
-        reader_fail (r, WM_SURVEY_ERROR_SYNTAX, _("a quoted field is never closed"));
-      else
-        reader_fail (r, WM_SURVEY_ERROR_SYNTAX,
-                     _("a quote out of place: a field with quotes in it must be quoted as a whole, its quotes doubled"));
-      break;
-    case CSV_ENOMEM:
-    case CSV_ETOOBIG:
-    default:
-      /* A quote never closed makes the rest of the file one field. */
-      if (r->parser.quoted)
-        /* TRANSLATORS: the limit of a field of a survey file, e.g. "a quoted field longer than 65536 bytes" */
-        reader_fail (r, WM_SURVEY_ERROR_TOO_LARGE, _("a quoted field longer than %d bytes: is its closing quote missing?"),
-                     WM_SURVEY_MAX_FIELD);
-      else
-        /* TRANSLATORS: the limit of a field of a survey file, e.g. "a field longer than 65536 bytes" */
-        reader_fail (r, WM_SURVEY_ERROR_TOO_LARGE, _("a field longer than %d bytes"), WM_SURVEY_MAX_FIELD);
-      break;
-    }
-}
-
-static gboolean
-reader_feed (Reader       *r,
-             const guint8 *data,
-             gsize         len)
-{
-  gsize done = csv_parse (&r->parser, data, len, on_field, on_row, r);
-
-  if (r->error == NULL && !r->stopped && done < len)
-    reader_fail_parse (r, FALSE);
-
-  return r->error == NULL && !r->stopped;
-}
-
-static gboolean
-reader_finish (Reader *r)
-{
-  if (r->error == NULL && !r->stopped &&
-      (csv_fini (&r->parser, on_field, on_row, r) != 0 || csv_error (&r->parser) != CSV_SUCCESS))
-    reader_fail_parse (r, TRUE);
-
-  return r->error == NULL;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Telling the delimiter                                                    */
-
-typedef struct
-{
-  guint fields;
-  guint records;
-  guint first;       /* fields of the first record */
-  gboolean same;     /* every record has as many */
-} Count;
-
-static void
-count_field (void   *data,
-             size_t  len,
-             void   *user_data)
-{
-  ((Count *) user_data)->fields++;
-}
-
-static void
-count_row (int   c,
-           void *user_data)
-{
-  Count *count = user_data;
-
-  if (count->records == 0)
-    count->first = count->fields;
-  else if (count->records < SNIFF_RECORDS && count->fields != count->first)
-    count->same = FALSE;
-  count->records++;
-  count->fields = 0;
-}
-
-/* The candidate that splits the first records into the most columns, the
- * same number in each; else the most columns in the first record; else a
- * comma. @complete: @data is the whole file, not its start. */
-static char
-detect_delimiter (const guint8 *data,
-                  gsize         len,
-                  gboolean      complete)
-{
-  static const char candidates[] = { ',', ';', '\t' };
-  char best = ',';
-  guint best_score = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    {
-      struct csv_parser parser;
-      Count count = { 0, 0, 0, TRUE };
-      guint score;
-
-      parser_init (&parser, candidates[i]);
-      /* The last record of a start may be cut; a parse error ends the count. */
-      if (csv_parse (&parser, data, len, count_field, count_row, &count) == len && complete)
-        csv_fini (&parser, count_field, count_row, &count);
-      csv_free (&parser);
-
-      if (count.records == 0 || count.first < 2)
-        continue;
-      /* A consistent split outranks any inconsistent one. */
-      score = count.first + (count.same ? WM_SURVEY_MAX_COLUMNS : 0);
-      if (score > best_score)
-        {
-          best = candidates[i];
-          best_score = score;
-        }
-    }
-
-  return best;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Opening the file                                                         */
 
 const char *
 wm_survey_encoding_name (WmSurveyEncoding encoding)
 {
-  switch (encoding)
-    {
-    case WM_SURVEY_ENCODING_UTF8:
-      return "UTF-8";
-    case WM_SURVEY_ENCODING_UTF8_BOM:
-      /* TRANSLATORS: an encoding of a survey file */
-      return _("UTF-8 with a byte-order mark");
-    case WM_SURVEY_ENCODING_UTF16LE:
-      return "UTF-16LE";
-    case WM_SURVEY_ENCODING_UTF16BE:
-      return "UTF-16BE";
-    case WM_SURVEY_ENCODING_WINDOWS_1252:
-      return "Windows-1252";
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-/* Opens @file as a stream of text that libcsv can parse, past any
- * byte-order mark, and tells its encoding as far as the mark says. */
-static GInputStream *
-open_text (GFile             *file,
-           WmSurveyEncoding  *encoding,
-           GCancellable      *cancellable,
-           GError           **error)
-{
-  static const struct {
-    const char *mark;
-    gsize length;
-    WmSurveyEncoding encoding;
-    const char *charset;
-  } marks[] = {
-    { "\xEF\xBB\xBF", 3, WM_SURVEY_ENCODING_UTF8_BOM, NULL },
-    { "\xFF\xFE", 2, WM_SURVEY_ENCODING_UTF16LE, "UTF-16LE" },
-    { "\xFE\xFF", 2, WM_SURVEY_ENCODING_UTF16BE, "UTF-16BE" },
-  };
-  g_autoptr(GFileInputStream) base = NULL;
-  g_autoptr(GInputStream) buffered = NULL;
-  const guint8 *head;
-  gsize n = 0;
-
-  base = g_file_read (file, cancellable, error);
-  if (base == NULL)
-    return NULL;
-
-  buffered = g_buffered_input_stream_new_sized (G_INPUT_STREAM (base), CHUNK);
-  while (n < 3)
-    {
-      gssize got = g_buffered_input_stream_fill (G_BUFFERED_INPUT_STREAM (buffered), 3 - n, cancellable, error);
-
-      if (got < 0)
-        return NULL;
-      if (got == 0)
-        break;
-      n = g_buffered_input_stream_get_available (G_BUFFERED_INPUT_STREAM (buffered));
-    }
-  head = g_buffered_input_stream_peek_buffer (G_BUFFERED_INPUT_STREAM (buffered), &n);
-
-  *encoding = WM_SURVEY_ENCODING_UTF8;
-  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
-    {
-      g_autoptr(GCharsetConverter) converter = NULL;
-
-      if (n < marks[i].length || memcmp (head, marks[i].mark, marks[i].length) != 0)
-        continue;
-
-      *encoding = marks[i].encoding;
-      if (g_input_stream_skip (buffered, marks[i].length, cancellable, error) < 0)
-        return NULL;
-      if (marks[i].charset == NULL)
-        break;
-      converter = g_charset_converter_new ("UTF-8", marks[i].charset, error);
-      if (converter == NULL)
-        return NULL;
-      return g_converter_input_stream_new (buffered, G_CONVERTER (converter));
-    }
-
-  return g_steal_pointer (&buffered);
-}
-
-/* Reads @file through @r to its end, or until @r's row function stops it.
- * @delimiter: 0 to detect it, which then says what it was. */
-static gboolean
-read_records (GFile         *file,
-              Reader        *r,
-              char          *delimiter,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  g_autoptr(GInputStream) stream = NULL;
-  g_autofree guint8 *buffer = g_malloc (CHUNK);
-  gboolean first = TRUE;
-
-  stream = open_text (file, &r->encoding, cancellable, error);
-  if (stream == NULL)
-    return FALSE;
-
-  for (;;)
-    {
-      g_autoptr(GError) read_error = NULL;
-      gsize len = 0;
-      gboolean read = g_input_stream_read_all (stream, buffer, CHUNK, &len, cancellable, &read_error);
-
-      if (first)
-        {
-          if (*delimiter == '\0')
-            *delimiter = detect_delimiter (buffer, len, read && len < CHUNK);
-          parser_init (&r->parser, *delimiter);
-          r->parser_ready = TRUE;
-          first = FALSE;
-        }
-
-      /* What was read before an error is parsed first, for the error to
-       * name the place where it is. */
-      if (len > 0 && !reader_feed (r, buffer, len))
-        break;
-
-      if (!read)
-        {
-          /* The converter of a UTF-16 file fails on bytes that are not UTF-16. */
-          if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA) ||
-              g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
-            /* TRANSLATORS: %s is an encoding, e.g. "UTF-16LE" */
-            reader_fail (r, WM_SURVEY_ERROR_ENCODING, _("the text is not %s; save the file as UTF-8"),
-                         wm_survey_encoding_name (r->encoding));
-          else
-            {
-              g_propagate_error (error, g_steal_pointer (&read_error));
-              return FALSE;
-            }
-          break;
-        }
-
-      if (len < CHUNK)
-        {
-          reader_finish (r);
-          break;
-        }
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-    }
-
-  if (r->error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&r->error));
-      return FALSE;
-    }
-
-  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+  return wm_csv_encoding_name ((WmCsvEncoding) encoding);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -623,7 +103,7 @@ same_name (const char *a,
 
 /* The first column of @r's record (a header) that @role's names name. */
 static int
-find_column (Reader      *r,
+find_column (WmCsvReader *r,
              WmSurveyRole role,
              const char  *name)
 {
@@ -651,7 +131,7 @@ typedef struct
 } Sampling;
 
 static GStrv
-record_strv (Reader *r)
+record_strv (WmCsvReader *r)
 {
   GStrv fields = g_new0 (char *, r->n_fields + 1);
 
@@ -662,8 +142,8 @@ record_strv (Reader *r)
 }
 
 static gboolean
-sample_row (Reader   *r,
-            gpointer  user_data)
+sample_row (WmCsvReader *r,
+            gpointer     user_data)
 {
   Sampling *s = user_data;
 
@@ -701,7 +181,7 @@ wm_survey_sample_file (GFile         *file,
 {
   g_autoptr(WmSurveySample) sample = g_new0 (WmSurveySample, 1);
   Sampling s = { sample, max_rows };
-  Reader r;
+  WmCsvReader r;
   gboolean ok;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -711,9 +191,9 @@ wm_survey_sample_file (GFile         *file,
     sample->columns[role] = WM_SURVEY_COLUMN_NONE;
 
   reader_init (&r, sample_row, &s);
-  ok = read_records (file, &r, &sample->delimiter, cancellable, error);
-  sample->encoding = r.encoding;
-  reader_clear (&r);
+  ok = wm_csv_reader_read_file (&r, file, &sample->delimiter, cancellable, error);
+  sample->encoding = (WmSurveyEncoding) r.encoding;
+  wm_csv_reader_clear (&r);
   if (!ok)
     return NULL;
 
@@ -900,6 +380,7 @@ typedef struct
   double seen_min;
   double seen_max;
   guint n_problems;
+  guint max_rows;       /* responses: rows after the header */
 } Import;
 
 /* A value as a message quotes it: at most MAX_SHOWN characters. */
@@ -1032,8 +513,8 @@ format_day (guint32  day,
 
 /* Resolves the columns from the options and the header in @r. */
 static gboolean
-import_columns (Import *im,
-                Reader *r)
+import_columns (Import      *im,
+                WmCsvReader *r)
 {
   for (guint role = 0; role < WM_SURVEY_N_ROLES; role++)
     {
@@ -1048,21 +529,21 @@ import_columns (Import *im,
           const char *name = im->options.names[role] != NULL ? im->options.names[role] : default_names[role][0];
 
           if (im->options.header && im->options.columns[role] == WM_SURVEY_COLUMN_AUTO)
-            reader_fail_at (r, 0, WM_SURVEY_ERROR_COLUMNS,
-                         /* TRANSLATORS: the header of a survey lacks a column, e.g. "no column is named “score”" */
-                         _("no column is named “%s”; say which column holds the %s"),
-                         name, _(role_labels[role]));
+            wm_csv_reader_fail_at (r, 0, WM_SURVEY_ERROR_COLUMNS,
+                                   /* TRANSLATORS: the header of a survey lacks a column, e.g. "no column is named “score”" */
+                                   _("no column is named “%s”; say which column holds the %s"),
+                                   name, _(role_labels[role]));
           else
-            reader_fail_at (r, 0, WM_SURVEY_ERROR_COLUMNS,
-                         /* TRANSLATORS: %s is "persona", "stage" or "score" */
-                         _("no column is chosen for the %s"), _(role_labels[role]));
+            wm_csv_reader_fail_at (r, 0, WM_SURVEY_ERROR_COLUMNS,
+                                   /* TRANSLATORS: %s is "persona", "stage" or "score" */
+                                   _("no column is chosen for the %s"), _(role_labels[role]));
           return FALSE;
         }
       if (column >= WM_SURVEY_MAX_COLUMNS)
         {
           /* TRANSLATORS: a column chosen (numbered from 1), and the most a survey file may have */
-          reader_fail_at (r, 0, WM_SURVEY_ERROR_TOO_LARGE, _("column %d is beyond the %d a survey may have"),
-                       column + 1, WM_SURVEY_MAX_COLUMNS);
+          wm_csv_reader_fail_at (r, 0, WM_SURVEY_ERROR_TOO_LARGE, _("column %d is beyond the %d a survey may have"),
+                                 column + 1, WM_SURVEY_MAX_COLUMNS);
           return FALSE;
         }
     }
@@ -1077,8 +558,8 @@ import_columns (Import *im,
 }
 
 static gboolean
-import_row (Reader   *r,
-            gpointer  user_data)
+import_row (WmCsvReader *r,
+            gpointer     user_data)
 {
   Import *im = user_data;
   const char *persona_text, *stage_text, *score_text, *date_text;
@@ -1087,6 +568,12 @@ import_row (Reader   *r,
   Tally *tally;
   double delta;
 
+  if (r->row > im->max_rows + (im->options.header ? 1 : 0))
+    {
+      /* TRANSLATORS: the limit of rows of a survey file, e.g. "more than 10000000 responses" */
+      wm_csv_reader_fail_at (r, 0, WM_SURVEY_ERROR_TOO_LARGE, _("more than %u responses"), im->max_rows);
+      return FALSE;
+    }
   if (r->row == 1 && im->options.header)
     return import_columns (im, r);
   if (r->row == 1 && !import_columns (im, r))
@@ -1278,7 +765,7 @@ wm_survey_read_file (GFile                 *file,
   g_autoptr(WmSurvey) survey = NULL;
   g_autofree char *basename = NULL;
   Import im = { NULL };
-  Reader r;
+  WmCsvReader r;
   gboolean ok;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -1300,16 +787,14 @@ wm_survey_read_file (GFile                 *file,
   names_init (&im.stages, wm_document_get_stages (document), stage_name);
   im.tallies = g_new0 (Tally, MAX (1, im.personas.elements->len * im.stages.elements->len));
 
+  im.max_rows = im.options.max_rows > 0 ? im.options.max_rows : WM_SURVEY_MAX_ROWS;
   reader_init (&r, import_row, &im);
-  if (im.options.max_rows > 0)
-    r.max_rows = im.options.max_rows;
-  r.header_rows = im.options.header ? 1 : 0;
   survey->delimiter = im.options.delimiter;
-  ok = read_records (file, &r, &survey->delimiter, cancellable, error) &&
+  ok = wm_csv_reader_read_file (&r, file, &survey->delimiter, cancellable, error) &&
        import_finish (&im, document, error);
-  survey->encoding = r.encoding;
+  survey->encoding = (WmSurveyEncoding) r.encoding;
 
-  reader_clear (&r);
+  wm_csv_reader_clear (&r);
   names_clear (&im.personas);
   names_clear (&im.stages);
   g_free (im.tallies);
