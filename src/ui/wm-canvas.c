@@ -71,6 +71,11 @@ struct _WmCanvas
   GtkWidget *editor;       /* a WmCanvasEditor while a text is edited in place */
   GtkWidget *menu;
   WmCanvasDrag *drag;
+  GdkTexture *picture;     /* the map as last drawn, around the view */
+  int picture_x, picture_y; /* its top left corner, in screen pixels from the map's */
+  double picture_zoom;
+  int picture_scale;       /* device pixels per screen pixel it was drawn at */
+  gboolean picture_dark;
   GtkWidget *marker;       /* where a drag would drop, while it is shown */
   GtkWidget *marker_label; /* what it would become, beside it */
   WmDrop drop;
@@ -154,6 +159,75 @@ to_allocation (WmCanvas      *self,
   allocation->y = floor (y0);
   allocation->width = MAX (1, ceil (x1) - allocation->x);
   allocation->height = MAX (1, ceil (y1) - allocation->y);
+}
+
+/* The map's picture is kept between frames, drawn for the view and a
+ * margin around it: moving the drop marker or the selection, or scrolling
+ * a little, then draws nothing of the map again, and GTK redraws only
+ * what changed. It is drawn anew when the map, the zoom or the style
+ * changes, or when the view leaves it. */
+#define PICTURE_MARGIN 0.5 /* of the view's size, on each side */
+
+static void
+forget_picture (WmCanvas *self)
+{
+  g_clear_object (&self->picture);
+}
+
+static gboolean
+picture_covers (WmCanvas *self,
+                int       x,
+                int       y,
+                int       width,
+                int       height,
+                gboolean  dark)
+{
+  return self->picture != NULL &&
+         self->picture_zoom == self->zoom && self->picture_dark == dark &&
+         self->picture_scale == gtk_widget_get_scale_factor (GTK_WIDGET (self)) &&
+         x >= self->picture_x && y >= self->picture_y &&
+         x + width <= self->picture_x + gdk_texture_get_width (self->picture) / self->picture_scale &&
+         y + height <= self->picture_y + gdk_texture_get_height (self->picture) / self->picture_scale;
+}
+
+/* Draws the map around the view at (@x, @y) screen pixels from its origin. */
+static void
+draw_picture (WmCanvas *self,
+              int       x,
+              int       y,
+              int       width,
+              int       height,
+              gboolean  dark)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int margin_x = (int) (width * PICTURE_MARGIN), margin_y = (int) (height * PICTURE_MARGIN);
+  int left = MAX (x - margin_x, 0), top = MAX (y - margin_y, 0);
+  int picture_width = width + 2 * margin_x, picture_height = height + 2 * margin_y;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, picture_width * scale,
+                                                         picture_height * scale);
+  WmRect area = { left / self->zoom, top / self->zoom, picture_width / self->zoom, picture_height / self->zoom };
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -left, -top);
+  cairo_scale (cr, self->zoom, self->zoom);
+  wm_painter_draw_area (cr, self->layout, wm_theme_get (dark ? WM_THEME_DARK : WM_THEME_LIGHT), &area);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * picture_height * scale,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  g_set_object (&self->picture,
+                gdk_memory_texture_new (picture_width * scale, picture_height * scale, GDK_MEMORY_DEFAULT,
+                                        bytes, cairo_image_surface_get_stride (surface)));
+  g_object_unref (self->picture); /* g_set_object took its own */
+  self->picture_x = left;
+  self->picture_y = top;
+  self->picture_zoom = self->zoom;
+  self->picture_scale = scale;
+  self->picture_dark = dark;
 }
 
 /* Keeps an adjustment's range in step with the zoomed map and the view. */
@@ -291,6 +365,8 @@ on_layout_changed (WmCanvas *self)
 {
   GListModel *stages = wm_document_get_stages (self->document);
   GListModel *lanes = wm_document_get_lanes (self->document);
+
+  forget_picture (self);
 
   g_array_set_size (self->entries, 0);
   g_hash_table_remove_all (self->entry_index);
@@ -687,6 +763,7 @@ neighbour (WmCanvas    *self,
 static void
 on_layout_invalidated (WmCanvas *self)
 {
+  forget_picture (self);
   /* The next measure lays the map out again, once, however many edits
    * come before it; the map's size may have changed. */
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -1032,19 +1109,21 @@ wm_canvas_snapshot (GtkWidget   *widget,
 {
   WmCanvas *self = WM_CANVAS (widget);
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  WmRect view;
-  cairo_t *cr;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  int x, y;
 
-  if (self->layout != NULL)
+  if (self->layout != NULL && width > 0 && height > 0)
     {
       wm_layout_update (self->layout);
-      get_view (self, 0, &view);
-      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
-                                                                       gtk_widget_get_height (widget)));
-      cairo_translate (cr, -scroll_x (self), -scroll_y (self));
-      cairo_scale (cr, self->zoom, self->zoom);
-      wm_painter_draw_area (cr, self->layout, wm_theme_get (dark ? WM_THEME_DARK : WM_THEME_LIGHT), &view);
-      cairo_destroy (cr);
+      /* Whole screen pixels, so that the picture lands on the pixel grid. */
+      x = (int) floor (scroll_x (self));
+      y = (int) floor (scroll_y (self));
+      if (!picture_covers (self, x, y, width, height, dark))
+        draw_picture (self, x, y, width, height, dark);
+      gtk_snapshot_append_texture (snapshot, self->picture,
+                                   &GRAPHENE_RECT_INIT (self->picture_x - x, self->picture_y - y,
+                                                        gdk_texture_get_width (self->picture) / (float) self->picture_scale,
+                                                        gdk_texture_get_height (self->picture) / (float) self->picture_scale));
     }
 
   /* The items: selection and focus, over the map. */
@@ -1206,6 +1285,7 @@ wm_canvas_dispose (GObject *object)
   set_adjustment (self, &self->vadjustment, NULL);
   g_clear_object (&self->focus);
   g_clear_object (&self->layout);
+  forget_picture (self);
   g_clear_object (&self->document);
   g_clear_object (&self->selection);
 
@@ -1465,6 +1545,7 @@ wm_canvas_set_document (WmCanvas   *self,
   g_array_set_size (self->entries, 0);
   g_hash_table_remove_all (self->entry_index);
   g_clear_object (&self->layout);
+  forget_picture (self);
 
   g_set_object (&self->document, document);
   if (document != NULL)
