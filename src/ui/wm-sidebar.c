@@ -1,14 +1,17 @@
 /* wm-sidebar.c: the panel at the start of the window.
  *
- * Two pages, switched at the top: the palette, to drag new elements onto
- * the map, and the outline, the map as text for the keyboard and screen
- * readers.
+ * Three pages, switched at the top: the palette, to drag new elements
+ * onto the map; the outline, the map as text for the keyboard and screen
+ * readers; and the review, what weakens the map.
  */
 #include "wm-sidebar.h"
 
 #include <glib/gi18n.h>
 
 #include "wm-palette.h"
+#include "wm-review-panel.h"
+
+#define PANEL_WIDTH 300
 
 struct _WmSidebar
 {
@@ -17,6 +20,7 @@ struct _WmSidebar
   GtkWidget *box;
   GtkWidget *stack;
   WmOutline *outline;
+  WmReviewPanel *review;
 };
 
 G_DEFINE_FINAL_TYPE (WmSidebar, wm_sidebar, GTK_TYPE_WIDGET)
@@ -47,6 +51,7 @@ static void
 wm_sidebar_init (WmSidebar *self)
 {
   GtkWidget *switcher = gtk_stack_switcher_new ();
+  GtkWidget *clamp;
 
   self->stack = gtk_stack_new ();
   gtk_stack_set_transition_type (GTK_STACK (self->stack), GTK_STACK_TRANSITION_TYPE_CROSSFADE);
@@ -54,6 +59,8 @@ wm_sidebar_init (WmSidebar *self)
   gtk_stack_add_titled (GTK_STACK (self->stack), wm_palette_new (), "palette", _("Add"));
   self->outline = WM_OUTLINE (wm_outline_new ());
   gtk_stack_add_titled (GTK_STACK (self->stack), GTK_WIDGET (self->outline), "outline", _("Outline"));
+  self->review = WM_REVIEW_PANEL (wm_review_panel_new ());
+  gtk_stack_add_titled (GTK_STACK (self->stack), GTK_WIDGET (self->review), "review", _("Review"));
 
   gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (self->stack));
   gtk_widget_set_margin_start (switcher, 12);
@@ -61,9 +68,17 @@ wm_sidebar_init (WmSidebar *self)
   gtk_widget_set_margin_top (switcher, 12);
   gtk_widget_set_margin_bottom (switcher, 6);
 
+  /* As wide as the panel is, whatever the longest line of a page: the
+   * pages wrap their text to it and scroll themselves. */
+  clamp = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (clamp), GTK_POLICY_NEVER, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (clamp), PANEL_WIDTH);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (clamp), self->stack);
+  gtk_widget_set_vexpand (clamp, TRUE);
+
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_box_append (GTK_BOX (self->box), switcher);
-  gtk_box_append (GTK_BOX (self->box), self->stack);
+  gtk_box_append (GTK_BOX (self->box), clamp);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 }
 
@@ -80,6 +95,7 @@ wm_sidebar_set_document (WmSidebar  *self,
   g_return_if_fail (WM_IS_SIDEBAR (self));
 
   wm_outline_set_document (self->outline, document);
+  wm_review_panel_set_document (self->review, document);
 }
 
 void
@@ -89,6 +105,7 @@ wm_sidebar_set_selection (WmSidebar   *self,
   g_return_if_fail (WM_IS_SIDEBAR (self));
 
   wm_outline_set_selection (self->outline, selection);
+  wm_review_panel_set_selection (self->review, selection);
 }
 
 /**
@@ -119,4 +136,17 @@ wm_sidebar_get_page (WmSidebar *self)
   g_return_val_if_fail (WM_IS_SIDEBAR (self), NULL);
 
   return gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
+}
+
+/**
+ * wm_sidebar_get_review_panel:
+ *
+ * Returns: (transfer none): the review page
+ */
+WmReviewPanel *
+wm_sidebar_get_review_panel (WmSidebar *self)
+{
+  g_return_val_if_fail (WM_IS_SIDEBAR (self), NULL);
+
+  return self->review;
 }

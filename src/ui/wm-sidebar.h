@@ -6,6 +6,7 @@
 
 #include "wm-document.h"
 #include "wm-outline.h"
+#include "wm-review-panel.h"
 #include "wm-selection.h"
 
 G_BEGIN_DECLS
@@ -19,7 +20,8 @@ void       wm_sidebar_set_document  (WmSidebar   *self,
 void       wm_sidebar_set_selection (WmSidebar   *self,
                                      WmSelection *selection);
 WmOutline *wm_sidebar_get_outline   (WmSidebar   *self);
-/* "palette" or "outline" */
+WmReviewPanel *wm_sidebar_get_review_panel (WmSidebar *self);
+/* "palette", "outline" or "review" */
 void       wm_sidebar_show_page     (WmSidebar   *self,
                                      const char  *name);
 const char *wm_sidebar_get_page     (WmSidebar   *self);

@@ -34,6 +34,9 @@
 #include "wm-format.h"
 #include "wm-inspector.h"
 #include "wm-print-operation.h"
+#include "wm-quick-wins.h"
+#include "wm-review-panel.h"
+#include "wm-survey-dialog.h"
 #include "wm-sidebar.h"
 #include "wm-labels.h"
 #include "wm-layout.h"
@@ -355,7 +358,7 @@ update_actions (WmWindow *self)
         "win.save", "win.save-as", "win.export", "win.print", "win.undo", "win.redo",
         "win.select-all", "win.paste", "win.add-stage", "win.add-lane", "win.add-persona",
         "win.add-card", "win.add-moment", "win.zoom-in", "win.zoom-out", "win.zoom-reset",
-        "win.zoom-fit", "win.toggle-inspector", "win.toggle-palette",
+        "win.zoom-fit", "win.toggle-inspector", "win.toggle-palette", "win.import-survey", "win.quick-wins",
       };
 
       for (guint i = 0; i < G_N_ELEMENTS (on_map); i++)
@@ -366,7 +369,7 @@ update_actions (WmWindow *self)
       const char *always[] = {
         "win.save", "win.save-as", "win.export", "win.print", "win.select-all", "win.add-stage",
         "win.add-lane", "win.add-persona", "win.zoom-in", "win.zoom-out", "win.zoom-reset",
-        "win.zoom-fit", "win.toggle-inspector", "win.toggle-palette",
+        "win.zoom-fit", "win.toggle-inspector", "win.toggle-palette", "win.import-survey", "win.quick-wins",
       };
 
       for (guint i = 0; i < G_N_ELEMENTS (always); i++)
@@ -1013,6 +1016,84 @@ export_action (GtkWidget  *widget,
 
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Survey responses into the emotion curves: the CSV chosen, then the
+ * dialog that maps its columns and shows what would change. */
+static void
+on_survey_imported (WmWindow *self)
+{
+  show_toast (self, _("Survey imported"));
+}
+
+static void
+on_survey_chosen (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  WmWindow *self = WM_WINDOW (source);
+  g_autoptr(GFile) file = chosen_file (self, result);
+  WmSurveyDialog *dialog;
+
+  if (file == NULL)
+    return;
+  dialog = wm_survey_dialog_new (GTK_WINDOW (self), self->document, file);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_survey_imported), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_survey_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GFile) folder = map_folder (self);
+
+  gtk_file_filter_set_name (filter, _("Survey Responses (CSV)"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  g_list_store_append (filters, filter);
+  wm_compat_choose_file_async (GTK_WINDOW (self), WM_COMPAT_CHOOSE_OPEN, _("Import Survey Responses"),
+                               folder, NULL, G_LIST_MODEL (filters), on_survey_chosen, NULL);
+}
+
+/* Where a panel points on the map: select it there, and bring it in view. */
+static void
+on_element_activated (WmWindow  *self,
+                      WmElement *element)
+{
+  if (!WM_IS_DOCUMENT (element))
+    wm_canvas_focus_element (self->canvas, element);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+/* The opportunities by impact and effort, quick wins first, in a window
+ * beside the map. */
+static void
+quick_wins_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *view = wm_quick_wins_new ();
+  g_autofree char *title = g_strdup_printf (_("Quick Wins — %s"), wm_document_get_title (self->document));
+
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_widget_set_vexpand (view, TRUE);
+  gtk_box_append (GTK_BOX (box), view);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  wm_quick_wins_set_document (WM_QUICK_WINS (view), self->document);
+  wm_quick_wins_set_selection (WM_QUICK_WINS (view), self->selection);
+  g_signal_connect_object (view, "element-activated", G_CALLBACK (on_element_activated), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* A future-state map beside the current-state map it names. */
@@ -1682,6 +1763,8 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.import-survey", NULL, import_survey_action);
+  gtk_widget_class_install_action (widget_class, "win.quick-wins", NULL, quick_wins_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
@@ -1747,6 +1830,8 @@ wm_window_init (WmWindow *self)
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_object (wm_canvas_get_drag (self->canvas), "error",
                            G_CALLBACK (show_toast), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (wm_sidebar_get_review_panel (self->sidebar), "element-activated",
+                           G_CALLBACK (on_element_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->welcome, "template-chosen",
                            G_CALLBACK (wm_window_start_from_template), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->welcome, "file-chosen",
