@@ -728,6 +728,8 @@ static const struct
   { "nan.waymark", WM_FORMAT_ERROR_SYNTAX, "line 101, column 16: unexpected character N" },
   { "infinity.waymark", WM_FORMAT_ERROR_SYNTAX, "line 74, column 29: unexpected character I" },
   { "huge-exponent.waymark", WM_FORMAT_ERROR_INVALID, "lanes[1].cards[\"s3\"][0].kpi_target: the number is too large" },
+  /* Kept unknown, it would be written back as "inf", which is not JSON. */
+  { "unknown-huge-number.waymark", WM_FORMAT_ERROR_INVALID, "x: a number out of range" },
   { "long-integer.waymark", WM_FORMAT_ERROR_INVALID, "line 14, column 14: the number 99999999999999999999 is too long" },
   { "not-an-object.waymark", WM_FORMAT_ERROR_NOT_A_MAP, "not a JSON object" },
   { "no-format.waymark", WM_FORMAT_ERROR_NOT_A_MAP, "it has no \"format\"" },

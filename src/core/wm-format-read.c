@@ -101,16 +101,21 @@ is_valid_string (const char *s,
   return memchr (s, 0xed, length) == NULL || g_utf8_validate (s, length, NULL);
 }
 
-/* Whether the member @name : @node holds only valid UTF-8: what is kept
- * unknown is written back, and must not make the next save unreadable. */
-static gboolean
-is_valid_text (const char *name,
-               JsonNode   *node)
+/* What would stop the member @name : @node from being written back as it
+ * was read, or NULL: what is kept unknown is saved again, and must not make
+ * the next save unreadable (text that is not UTF-8; a number too large for
+ * a double, which json-glib reads as infinity and would write as "inf"). */
+static const char *
+unkeepable (const char    *name,
+            JsonNode      *node,
+            WmFormatError *code)
 {
   const char *s;
+  const char *problem = NULL;
 
+  *code = WM_FORMAT_ERROR_ENCODING;
   if (name != NULL && !is_valid_string (name, strlen (name)))
-    return FALSE;
+    return "not valid text (a lone UTF-16 surrogate?)";
 
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -119,22 +124,29 @@ is_valid_text (const char *name,
       JsonNode *member;
 
       json_object_iter_init (&iter, json_node_get_object (node));
-      while (json_object_iter_next (&iter, &member_name, &member))
-        if (!is_valid_text (member_name, member))
-          return FALSE;
+      while (problem == NULL && json_object_iter_next (&iter, &member_name, &member))
+        problem = unkeepable (member_name, member, code);
     }
   else if (JSON_NODE_HOLDS_ARRAY (node))
     {
       JsonArray *array = json_node_get_array (node);
 
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        if (!is_valid_text (NULL, json_array_get_element (array, i)))
-          return FALSE;
+      for (guint i = 0; problem == NULL && i < json_array_get_length (array); i++)
+        problem = unkeepable (NULL, json_array_get_element (array, i), code);
     }
   else if ((s = node_string (node)) != NULL)
-    return is_valid_string (s, strlen (s));
+    {
+      if (!is_valid_string (s, strlen (s)))
+        problem = "not valid text (a lone UTF-16 surrogate?)";
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE &&
+           !isfinite (json_node_get_double (node)))
+    {
+      *code = WM_FORMAT_ERROR_INVALID;
+      problem = "a number out of range";
+    }
 
-  return TRUE;
+  return problem;
 }
 
 /* Checks that @node is a string of reasonable length and valid text. */
@@ -631,12 +643,15 @@ read_object (Reader     *r,
 
       if (index == 0)
         {
-          if (!is_valid_text (name, node))
+          WmFormatError code;
+          const char *problem = unkeepable (name, node, &code);
+
+          if (problem != NULL)
             {
               g_autofree char *valid_name = g_utf8_make_valid (name, -1);
 
               mark = wm_reader_push_key (r, valid_name);
-              wm_reader_problem (r, WM_FORMAT_ERROR_ENCODING, "not valid text (a lone UTF-16 surrogate?)");
+              wm_reader_problem (r, code, "%s", problem);
               wm_reader_pop (r, mark);
               continue;
             }
