@@ -11,7 +11,7 @@
 #include "wm-palette.h"
 #include "wm-review-panel.h"
 
-#define PANEL_WIDTH 300
+#define PANEL_WIDTH 240
 
 struct _WmSidebar
 {
@@ -55,6 +55,9 @@ wm_sidebar_init (WmSidebar *self)
 
   self->stack = gtk_stack_new ();
   gtk_stack_set_transition_type (GTK_STACK (self->stack), GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+  /* Each page as wide as it needs: the palette narrow, beside more map. */
+  gtk_stack_set_hhomogeneous (GTK_STACK (self->stack), FALSE);
+  gtk_stack_set_interpolate_size (GTK_STACK (self->stack), TRUE);
   gtk_widget_set_vexpand (self->stack, TRUE);
   gtk_stack_add_titled (GTK_STACK (self->stack), wm_palette_new (), "palette", _("Add"));
   self->outline = WM_OUTLINE (wm_outline_new ());
