@@ -23,6 +23,7 @@
 #include "wm-moment.h"
 #include "wm-persona.h"
 #include "wm-stage.h"
+#include "wm-widget-util.h"
 
 struct _WmOutline
 {
@@ -347,13 +348,8 @@ wm_outline_set_document (WmOutline  *self,
 {
   g_return_if_fail (WM_IS_OUTLINE (self));
 
-  if (self->document == document)
+  if (!wm_widget_follow_document (self, &self->document, document, G_CALLBACK (queue_rebuild)))
     return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (wm_document_get_history (self->document), self);
-  g_set_object (&self->document, document);
-  if (document != NULL)
-    g_signal_connect_swapped (wm_document_get_history (document), "changed", G_CALLBACK (queue_rebuild), self);
   if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
     rebuild (self);
 }

@@ -16,6 +16,7 @@
 #include "wm-card.h"
 #include "wm-lane.h"
 #include "wm-stage.h"
+#include "wm-widget-util.h"
 
 struct _WmQuickWins
 {
@@ -349,14 +350,8 @@ wm_quick_wins_set_document (WmQuickWins *self,
   g_return_if_fail (WM_IS_QUICK_WINS (self));
   g_return_if_fail (document == NULL || WM_IS_DOCUMENT (document));
 
-  if (self->document == document)
-    return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (wm_document_get_history (self->document), self);
-  g_set_object (&self->document, document);
-  if (document != NULL)
-    g_signal_connect_swapped (wm_document_get_history (document), "changed", G_CALLBACK (queue_refresh), self);
-  refresh (self);
+  if (wm_widget_follow_document (self, &self->document, document, G_CALLBACK (queue_refresh)))
+    refresh (self);
 }
 
 void

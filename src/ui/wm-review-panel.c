@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "wm-review.h"
+#include "wm-widget-util.h"
 
 #define N_LEVELS (WM_REVIEW_INFO + 1)
 
@@ -298,14 +299,8 @@ wm_review_panel_set_document (WmReviewPanel *self,
   g_return_if_fail (WM_IS_REVIEW_PANEL (self));
   g_return_if_fail (document == NULL || WM_IS_DOCUMENT (document));
 
-  if (self->document == document)
-    return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (wm_document_get_history (self->document), self);
-  g_set_object (&self->document, document);
-  if (document != NULL)
-    g_signal_connect_swapped (wm_document_get_history (document), "changed", G_CALLBACK (queue_refresh), self);
-  refresh (self);
+  if (wm_widget_follow_document (self, &self->document, document, G_CALLBACK (queue_refresh)))
+    refresh (self);
 }
 
 void

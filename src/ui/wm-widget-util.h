@@ -9,4 +9,14 @@ G_BEGIN_DECLS
  * interface's direction: "−3" in Persian too, never "3−". */
 void wm_widget_set_numeric_direction (GtkWidget *widget);
 
+#include "wm-document.h"
+
+/* Points @self at @document (kept in *@document_slot): @changed, called
+ * with @self, moves from the last map's history to this one's.
+ * Returns: whether the map is another one. */
+gboolean wm_widget_follow_document (gpointer     self,
+                                    WmDocument **document_slot,
+                                    WmDocument  *document,
+                                    GCallback    changed);
+
 G_END_DECLS
