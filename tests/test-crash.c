@@ -13,12 +13,12 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 
+#include "test-xdotool.h"
 #include "wm-application.h"
 #include "wm-format.h"
 #include "wm-recovery-dialog.h"
 #include "wm-window.h"
 
-#define WAIT_SECONDS 20
 #define APPLICATION_ID "io.github.waymark.Waymark"
 
 typedef struct
@@ -30,76 +30,6 @@ typedef struct
 } Run;
 
 static char *state_home;
-
-static void
-wait_for (gboolean  (*check) (gpointer data),
-          gpointer    data,
-          const char *what)
-{
-  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  while (!check (data))
-    {
-      if (g_get_monotonic_time () > end)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (10000);
-    }
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-on_exited (GObject      *source,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
-  *(gboolean *) data = TRUE;
-}
-
-/* Runs xdotool with @script (words separated by spaces), the main loop
- * going on meanwhile; gives its output. */
-static char *
-xdotool (const char *format,
-         ...)
-{
-  g_autofree char *script = NULL;
-  g_auto(GStrv) words = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) output = NULL;
-  gboolean exited = FALSE;
-  va_list args;
-
-  va_start (args, format);
-  script = g_strdup_vprintf (format, args);
-  va_end (args);
-  words = g_strsplit (script, " ", -1);
-
-  g_ptr_array_add (argv, (gpointer) "xdotool");
-  for (guint i = 0; words[i] != NULL; i++)
-    g_ptr_array_add (argv, words[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_test_message ("xdotool %s", script);
-  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_wait_async (process, NULL, on_exited, &exited);
-  wait_for (is_true, &exited, "xdotool");
-  g_subprocess_communicate (process, NULL, NULL, &output, NULL, &error);
-  g_assert_no_error (error);
-
-  /* Empty bytes may have no data at all. */
-  if (output == NULL || g_bytes_get_size (output) == 0)
-    return g_strdup ("");
-  return g_strndup (g_bytes_get_data (output, NULL), g_bytes_get_size (output));
-}
 
 static char *
 recovery_dir (void)
@@ -138,7 +68,7 @@ static gboolean
 find_window (gpointer data)
 {
   Search *search = data;
-  g_autofree char *found = xdotool ("search --onlyvisible --pid %s", search->pid);
+  g_autofree char *found = xdotool (NULL, "search --onlyvisible --pid %s", search->pid);
 
   if (*found == '\0')
     return FALSE;
@@ -202,12 +132,12 @@ edit_and_kill (Run *run)
   g_assert_false (has_snapshot (NULL));
 
   /* Select everything and delete it, with the pointer over the map. */
-  g_free (xdotool ("mousemove --window %s 640 400 sleep 0.5 key ctrl+a sleep 0.2 key Delete", search.xid));
+  g_free (xdotool (NULL, "mousemove --window %s 640 400 sleep 0.5 key ctrl+a sleep 0.2 key Delete", search.xid));
   g_free (search.xid);
   wait_for (has_snapshot, NULL, "the recovery copy of the edit");
 
   g_subprocess_force_exit (process);
-  g_subprocess_wait_async (process, NULL, on_exited, &exited);
+  g_subprocess_wait_async (process, NULL, on_subprocess_exited, &exited);
   wait_for (is_true, &exited, "the first Waymark to die");
   g_assert_true (g_subprocess_get_if_signaled (process));
   g_assert_cmpint (g_subprocess_get_term_sig (process), ==, SIGKILL);
@@ -295,7 +225,7 @@ restore_and_save (gpointer data)
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Restore Unsaved Map?");
 
   /* Return: Restore, the answer it suggests. */
-  g_free (xdotool ("mousemove --window %lu 20 20 sleep 0.3 key Return", xid_of (dialog)));
+  g_free (xdotool (NULL, "mousemove --window %lu 20 20 sleep 0.3 key Return", xid_of (dialog)));
   wait_for (map_restored, run, "the restored map");
 
   /* The map has the edit; the file has not. */
@@ -305,7 +235,7 @@ restore_and_save (gpointer data)
   g_assert_true (g_bytes_equal (on_disk, run->original));
 
   /* Tied to its file: Ctrl+S saves it there, and the copy goes. */
-  g_free (xdotool ("mousemove --window %lu 640 400 sleep 0.3 key ctrl+s", xid_of (run->restored)));
+  g_free (xdotool (NULL, "mousemove --window %lu 640 400 sleep 0.3 key ctrl+s", xid_of (run->restored)));
   wait_for (saved, run, "the save");
   saved_map = wm_format_load_file (file, NULL, &error);
   g_assert_no_error (error);

@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "test-ui.h"
+#include "test-xdotool.h"
 #include "wm-application.h"
 #include "wm-emotion-point.h"
 #include "wm-format.h"
@@ -23,7 +24,14 @@
 #include "wm-stage.h"
 #include "wm-window.h"
 
-#define WAIT_SECONDS 10
+
+
+/* Real input, which must get through. */
+#define XDOTOOL(...) G_STMT_START { \
+    gboolean succeeded_; \
+    g_free (xdotool (&succeeded_, __VA_ARGS__)); \
+    g_assert_true (succeeded_); \
+  } G_STMT_END
 
 typedef struct
 {
@@ -34,69 +42,6 @@ typedef struct
 } Run;
 
 /* Runs the main loop until @check says so, or fails after a while. */
-static void
-wait_for (gboolean (*check) (gpointer data),
-          gpointer   data,
-          const char *what)
-{
-  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  while (!check (data))
-    {
-      if (g_get_monotonic_time () > end)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-on_exited (GObject      *source,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
-  *(gboolean *) data = TRUE;
-}
-
-/* Runs xdotool with @script (words separated by spaces) while the
- * application keeps handling the events it makes. */
-static void
-xdotool (const char *format,
-         ...)
-{
-  g_autofree char *script = NULL;
-  g_auto(GStrv) words = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean exited = FALSE;
-  va_list args;
-
-  va_start (args, format);
-  script = g_strdup_vprintf (format, args);
-  va_end (args);
-  words = g_strsplit (script, " ", -1);
-
-  g_ptr_array_add (argv, (gpointer) "xdotool");
-  for (guint i = 0; words[i] != NULL; i++)
-    g_ptr_array_add (argv, words[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_test_message ("xdotool %s", script);
-  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  g_subprocess_wait_async (process, NULL, on_exited, &exited);
-  wait_for (is_true, &exited, "xdotool");
-  g_assert_true (g_subprocess_get_successful (process));
-}
-
 /* Where map point (@map_x, @map_y) is in the window's X coordinates. */
 static void
 to_window (Run    *run,
@@ -234,7 +179,7 @@ run_script (gpointer data)
   settle ();
 
   /* The keyboard: hide the inspector (F9), zoom out three steps. */
-  xdotool ("mousemove --window %lu 600 400 sleep 0.1 key F9 ctrl+minus ctrl+minus ctrl+minus", run->xid);
+  XDOTOOL ("mousemove --window %lu 600 400 sleep 0.1 key F9 ctrl+minus ctrl+minus ctrl+minus", run->xid);
   settle ();
   g_assert_cmpfloat (wm_canvas_get_zoom (canvas), <, 0.8);
 
@@ -243,14 +188,14 @@ run_script (gpointer data)
   first_id = g_strdup (wm_element_get_id (WM_ELEMENT (first)));
   element_at (run, first, 0.5, 0.5, &x, &y);
   element_at (run, nth (stages, 2), 0.8, 0.5, &to_x, &to_y);
-  xdotool ("mousemove --window %lu %d %d mousedown 1 sleep 0.1 "
+  XDOTOOL ("mousemove --window %lu %d %d mousedown 1 sleep 0.1 "
            "mousemove --window %lu %d %d sleep 0.1 "
            "mousemove --window %lu %d %d sleep 0.2",
            run->xid, x, y, run->xid, x + 12, y, run->xid, to_x, to_y);
   wait_for (drop_shown, canvas, "the drop line");
   g_assert_true (wm_canvas_get_shown_drop (canvas, &drop, NULL));
   g_assert_cmpint (drop.place, ==, WM_DROP_BETWEEN_STAGES);
-  xdotool ("mouseup 1");
+  XDOTOOL ("mouseup 1");
   expect = (Expect) { stages, 2, first };
   wait_for (element_is_at, &expect, "the stage to move");
   settle ();
@@ -263,7 +208,7 @@ run_script (gpointer data)
   curve = curve_lane (document);
   element_at (run, point, 0.5, 0.5, &x, &y);
   element_at (run, curve, 0.5, 0.0, &to_x, &to_y);
-  xdotool ("mousemove --window %lu %d %d mousedown 1 sleep 0.1 "
+  XDOTOOL ("mousemove --window %lu %d %d mousedown 1 sleep 0.1 "
            "mousemove --window %lu %d %d sleep 0.1 "
            "mousemove --window %lu %d %d sleep 0.2",
            run->xid, x, y, run->xid, x, y - 12, run->xid, x, to_y - 20);
@@ -271,13 +216,13 @@ run_script (gpointer data)
   g_assert_true (wm_canvas_get_shown_drop (canvas, &drop, &label));
   g_assert_cmpint (drop.place, ==, WM_DROP_AT_SCORE);
   g_assert_cmpstr (label, ==, "+3");
-  xdotool ("mouseup 1");
+  XDOTOOL ("mouseup 1");
   expect = (Expect) { NULL, max, point };
   wait_for (score_is, &expect, "the score to change");
 
   /* Save with the keyboard, and read the file back. */
   g_assert_true (wm_window_get_modified (run->window));
-  xdotool ("key ctrl+s");
+  XDOTOOL ("key ctrl+s");
   wait_for (saved, run, "the save");
 
   {
